@@ -1,0 +1,74 @@
+/** Paper sizes briefing prints on. */
+export const papers = ['a4', 'letter'] as const;
+export type Paper = (typeof papers)[number];
+
+/** Outputs a build can write. */
+export const formats = ['pdf', 'html'] as const;
+export type Format = (typeof formats)[number];
+
+/** Everything a build is configured by, after merging. Read-only. */
+export interface Settings {
+  /** Folder outputs are written to. */
+  readonly outDir: string;
+  readonly paper: Paper;
+  readonly formats: readonly Format[];
+  /** Template name (from `templates/`) or folder. */
+  readonly template: string;
+  /** Milliseconds for one document (load and print). */
+  readonly timeout: number;
+  /** Chrome/Chromium binary; else `BRIEFING_CHROME`, `PUPPETEER_EXECUTABLE_PATH`, an installed one. */
+  readonly browser?: string | undefined;
+}
+
+/** One layer of configuration: any subset of the settings. */
+export type SettingsLayer = {readonly [Key in keyof Settings]?: Settings[Key] | undefined};
+
+/** The defaults, the lowest layer. */
+export const defaults: Settings = Object.freeze({
+  outDir: 'out',
+  paper: 'a4',
+  formats: Object.freeze(['pdf', 'html'] as const),
+  template: 'briefing',
+  timeout: 30_000
+});
+
+/** A setting that is not valid; the message names it. */
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
+
+const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined} = {
+  outDir: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a folder path'),
+  paper: (value) => (papers.includes(value as Paper) ? undefined : `expected ${papers.join(' or ')}`),
+  formats: (value) =>
+    Array.isArray(value) && value.length > 0 && value.every((format) => formats.includes(format as Format))
+      ? undefined
+      : `expected a list of ${formats.join(', ')}`,
+  template: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a template name or folder'),
+  timeout: (value) => (Number.isInteger(value) && (value as number) > 0 ? undefined : 'expected a whole number of milliseconds above 0'),
+  browser: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a path')
+};
+
+/**
+ * Merge configuration layers, lowest first (defaults, then project config, then flags),
+ * validate the result once and freeze it. Nothing changes settings after this.
+ *
+ * @param {ReadonlyArray<SettingsLayer | undefined>} layers
+ *   Layers above the defaults, lowest first.
+ * @returns {Settings}
+ *   Frozen settings.
+ */
+export function resolveSettings(...layers: ReadonlyArray<SettingsLayer | undefined>): Settings {
+  const merged: Record<string, unknown> = {...defaults};
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer ?? {})) {
+      if (!(key in checks)) throw new SettingsError(`Unknown setting \`${key}\`, expected one of ${Object.keys(checks).join(', ')}`);
+      if (value !== undefined) merged[key] = value;
+    }
+  }
+  for (const [key, check] of Object.entries(checks)) {
+    const problem = check(merged[key]);
+    if (problem) throw new SettingsError(`Invalid setting \`${key}\`: ${problem}`);
+  }
+  return Object.freeze({...merged, formats: Object.freeze([...new Set(merged['formats'] as Format[])])}) as Settings;
+}

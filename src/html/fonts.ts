@@ -1,0 +1,131 @@
+import {readFile} from 'node:fs/promises';
+import {createRequire} from 'node:module';
+import path from 'node:path';
+
+/** A font family from an `@fontsource/*` package, as a template's `template.json` names it. */
+export interface FontSpec {
+  /** Package name, e.g. `@fontsource/source-serif-4`. */
+  readonly package: string;
+  /** Upright weights to bundle. */
+  readonly weights: readonly number[];
+  /** Italic weights to bundle. */
+  readonly italics?: readonly number[];
+}
+
+/** One `@font-face`: a weight and style of one Unicode subset, in one WOFF2 file. */
+export interface FontFace {
+  readonly family: string;
+  readonly style: 'normal' | 'italic';
+  readonly weight: number;
+  /** The `unicode-range` value, as written by fontsource. */
+  readonly unicodeRange: string;
+  /** Inclusive code-point ranges parsed from `unicodeRange`. */
+  readonly ranges: ReadonlyArray<readonly [number, number]>;
+  /** Absolute path of the WOFF2 file. */
+  readonly file: string;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Read the faces of the given fontsource packages. fontsource ships one CSS file per
+ * weight and style, with one `@font-face` per Unicode subset (latin, cyrillic, greek…).
+ *
+ * @param {readonly FontSpec[]} specs
+ *   Families to load.
+ * @returns {Promise<FontFace[]>}
+ *   Every face, in declaration order.
+ */
+export async function loadFontFaces(specs: readonly FontSpec[]): Promise<FontFace[]> {
+  const lists = await Promise.all(
+    specs.flatMap((spec) => {
+      const root = path.dirname(require.resolve(`${spec.package}/package.json`));
+      const sheets = [...spec.weights.map((weight) => `${weight}.css`), ...(spec.italics ?? []).map((weight) => `${weight}-italic.css`)];
+      return sheets.map(async (sheet) => parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root));
+    })
+  );
+  return lists.flat();
+}
+
+/**
+ * Parse fontsource's generated `@font-face` rules.
+ *
+ * @param {string} css
+ *   A fontsource stylesheet.
+ * @param {string} root
+ *   The package folder its `url(./files/…)` are relative to.
+ * @returns {FontFace[]}
+ *   Its faces.
+ */
+export function parseFontsourceCss(css: string, root: string): FontFace[] {
+  return css
+    .split('@font-face')
+    .slice(1)
+    .map((block) => {
+      const family = /font-family:\s*'([^']+)'/.exec(block)?.[1];
+      const style = /font-style:\s*(normal|italic)/.exec(block)?.[1] as FontFace['style'] | undefined;
+      const weight = Number(/font-weight:\s*(\d+)/.exec(block)?.[1]);
+      const file = /url\(([^)]+\.woff2)\)/.exec(block)?.[1];
+      const unicodeRange = /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+      if (!family || !style || !weight || !file || !unicodeRange) {
+        throw new Error(`Unexpected @font-face rule in ${root}, expected fontsource's format`);
+      }
+      return {family, style, weight, unicodeRange, ranges: parseUnicodeRange(unicodeRange), file: path.resolve(root, file)};
+    });
+}
+
+/**
+ * Parse a CSS `unicode-range` value (`U+0000-00FF,U+0131,U+02??`).
+ *
+ * @param {string} value
+ *   The value.
+ * @returns {Array<[number, number]>}
+ *   Inclusive ranges.
+ */
+export function parseUnicodeRange(value: string): Array<[number, number]> {
+  return value.split(',').map((part) => {
+    const [from = '', to] = part.trim().replace(/^U\+/i, '').split('-');
+    if (from.includes('?')) return [Number.parseInt(from.replaceAll('?', '0'), 16), Number.parseInt(from.replaceAll('?', 'F'), 16)];
+    const start = Number.parseInt(from, 16);
+    return [start, to === undefined ? start : Number.parseInt(to, 16)];
+  });
+}
+
+/**
+ * The faces a text needs: those whose subset covers at least one of its characters.
+ * Inlining only these keeps the HTML small; the PDF embeds only the glyphs used anyway.
+ *
+ * @param {readonly FontFace[]} faces
+ *   Candidate faces.
+ * @param {string} text
+ *   Every character the page shows.
+ * @returns {FontFace[]}
+ *   The faces to inline.
+ */
+export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
+  const codePoints = new Set<number>();
+  for (const character of text) codePoints.add(character.codePointAt(0) ?? 0);
+  return faces.filter((face) => [...codePoints].some((point) => face.ranges.some(([from, to]) => point >= from && point <= to)));
+}
+
+/**
+ * `@font-face` rules with the font files inlined as `data:` URLs, so the page needs no
+ * request to render.
+ *
+ * @param {readonly FontFace[]} faces
+ *   Faces to inline.
+ * @param {(file: string) => Promise<string>} readBase64
+ *   Reads a font file as base64 (callers cache it).
+ * @returns {Promise<string>}
+ *   CSS.
+ */
+export async function fontFaceCss(faces: readonly FontFace[], readBase64: (file: string) => Promise<string>): Promise<string> {
+  const rules = await Promise.all(
+    faces.map(
+      async (face) =>
+        `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
+        `src:url(data:font/woff2;base64,${await readBase64(face.file)}) format('woff2');unicode-range:${face.unicodeRange}}`
+    )
+  );
+  return rules.join('\n');
+}

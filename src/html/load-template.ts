@@ -1,0 +1,83 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import type {Root} from 'hast';
+import {fromHtml} from 'hast-util-from-html';
+import * as z from 'zod';
+import {facesFor, fontFaceCss, loadFontFaces, type FontFace} from './fonts.js';
+
+/** Where the bundled templates live: `templates/` at the package root. */
+export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const manifestSchema = z.strictObject({
+  name: z.string(),
+  description: z.string().optional(),
+  fonts: z.array(
+    z.strictObject({
+      package: z.string().regex(/^@fontsource(?:-variable)?\/[a-z0-9-]+$/),
+      weights: z.array(z.number().int()),
+      italics: z.array(z.number().int()).optional()
+    })
+  )
+});
+
+/**
+ * A trusted template: `template.html` parsed into a tree once, `style.css`, and the
+ * fonts it bundles. Documents are filled into copies of the tree, never into strings.
+ */
+export interface Template {
+  readonly name: string;
+  readonly dir: string;
+  readonly tree: Root;
+  readonly css: string;
+  readonly faces: readonly FontFace[];
+  /**
+   * `@font-face` rules for the subsets a text needs, fonts inlined.
+   *
+   * @param text
+   *   Every character the page shows.
+   */
+  fontCss(text: string): Promise<string>;
+}
+
+/**
+ * Load a template by name (`briefing`, from `templates/`) or by folder path.
+ *
+ * @param {string} nameOrDir
+ *   Template name or folder.
+ * @returns {Promise<Template>}
+ *   The template, ready to fill.
+ */
+export async function loadTemplate(nameOrDir: string): Promise<Template> {
+  const dir = /[\\/]/.test(nameOrDir) ? path.resolve(nameOrDir) : path.join(templatesDir, nameOrDir);
+  const read = async (file: string): Promise<string> => {
+    try {
+      return await readFile(path.join(dir, file), 'utf8');
+    } catch (error) {
+      throw new Error(`Cannot read template \`${nameOrDir}\`: ${path.join(dir, file)} is missing (${(error as NodeJS.ErrnoException).code})`, {cause: error});
+    }
+  };
+  const [html, css, manifestText] = await Promise.all([read('template.html'), read('style.css'), read('template.json')]);
+  const manifest = manifestSchema.safeParse(JSON.parse(manifestText));
+  if (!manifest.success) throw new Error(`Invalid ${path.join(dir, 'template.json')}: ${z.prettifyError(manifest.error)}`);
+
+  const faces = await loadFontFaces(manifest.data.fonts);
+  const base64 = new Map<string, Promise<string>>();
+  const readBase64 = (file: string): Promise<string> => {
+    let data = base64.get(file);
+    if (!data) {
+      data = readFile(file).then((buffer) => buffer.toString('base64'));
+      base64.set(file, data);
+    }
+    return data;
+  };
+
+  return Object.freeze({
+    name: manifest.data.name,
+    dir,
+    tree: fromHtml(html),
+    css,
+    faces,
+    fontCss: (text: string) => fontFaceCss(facesFor(faces, text), readBase64)
+  });
+}

@@ -1,0 +1,148 @@
+import type {Element, ElementContent, Root} from 'hast';
+import {toString} from 'hast-util-to-string';
+import {h} from 'hastscript';
+import {selectAll} from 'hast-util-select';
+import type {Plugin} from 'unified';
+import type {Author, Matter} from '../markdown/matter-schema.js';
+import type {Template} from './load-template.js';
+import {pageCss} from './page-css.js';
+
+export interface RehypeBriefingTemplateOptions {
+  /** The loaded template to fill. */
+  readonly template: Template;
+  /** Paper size written into `@page`. */
+  readonly paper: 'a4' | 'letter';
+  /** Value of `<meta name="generator">`. */
+  readonly generator: string;
+}
+
+/**
+ * Place the sanitised article into a copy of the trusted template tree and fill the
+ * template's `data-slot` elements from the front matter. Text is set as text nodes, so
+ * nothing from the manuscript can become markup here.
+ *
+ * Slots: `title`, `subtitle`, `publisher`, `authors`, `date`, `tags` (text; `<meta>`
+ * gets `content`; an empty value removes the element), `article`, `bylines`, `style`.
+ *
+ * @param options
+ *   Template and page settings.
+ * @returns
+ *   Transform.
+ */
+export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Root, Root> = function (options) {
+  const {template, paper, generator} = options;
+  if (!template) throw new Error('rehypeBriefingTemplate: expected a `template`');
+
+  return async function (article, file) {
+    const matter: Matter = file.data.matter ?? {title: 'Untitled', authors: [], tags: [], lang: 'en'};
+    const page = structuredClone(template.tree);
+    const date = formatDate(matter.date, matter.lang);
+    const names = listNames(matter.authors, matter.lang);
+    const running = [names, matter.publisher].filter(Boolean).join(' · ');
+
+    const text: Record<string, string | undefined> = {
+      title: matter.title,
+      subtitle: matter.subtitle,
+      publisher: matter.publisher,
+      authors: names,
+      date,
+      tags: matter.tags.join(' · ')
+    };
+
+    for (const element of selectAll('[data-slot]', page)) {
+      const slot = String(element.properties['dataSlot']);
+      delete element.properties['dataSlot'];
+      if (slot === 'article') {
+        element.children = article.children as ElementContent[];
+      } else if (slot === 'bylines') {
+        element.children = bylines(matter, date);
+        if (element.children.length === 0) element.properties['dataRemove'] = true;
+      } else if (slot in text) {
+        fillText(element, text[slot], slot === 'date' ? matter.date : undefined);
+      } else if (slot !== 'style') {
+        throw new Error(`Unknown slot \`${slot}\` in template \`${template.name}\``);
+      }
+    }
+
+    const html = selectAll('html', page)[0];
+    if (html) html.properties['lang'] = matter.lang;
+    const head = selectAll('head', page)[0];
+    head?.children.push(h('meta', {name: 'generator', content: generator}));
+
+    const shown = `${toString(page)} ${running} ${matter.title} Page 0123456789 of`;
+    const css = [
+      await template.fontCss(shown),
+      template.css,
+      pageCss({paper, running, title: matter.title, date: date ?? ''})
+    ].join('\n');
+    for (const style of selectAll('style', page)) style.children = [{type: 'text', value: css}];
+
+    prune(page);
+    return page;
+  };
+};
+
+/** Set a slot's text; `<meta>` takes it as `content`. Empty values remove the element. */
+function fillText(element: Element, value: string | undefined, dateTime: string | undefined): void {
+  if (!value) {
+    element.properties['dataRemove'] = true;
+    return;
+  }
+  if (element.tagName === 'meta') {
+    element.properties['content'] = value;
+    return;
+  }
+  element.children = [{type: 'text', value}];
+  if (element.tagName === 'time' && dateTime) element.properties['dateTime'] = dateTime;
+}
+
+function bylines(matter: Matter, date: string | undefined): ElementContent[] {
+  const people = matter.authors.map((author) =>
+    h('li.byline', [
+      h('span.byline-name', author.name),
+      ...(author.role ? [h('span.byline-role', author.role)] : []),
+      ...(author.affiliation ? [h('span.byline-affiliation', author.affiliation)] : []),
+      ...(author.email ? [h('a.byline-email', {href: `mailto:${author.email}`}, author.email)] : [])
+    ])
+  );
+  const imprint = [matter.publisher, date].filter(Boolean).join(' · ');
+  return [
+    ...(people.length > 0 ? [h('ul.bylines-list', people)] : []),
+    ...(imprint ? [h('p.bylines-imprint', imprint)] : [])
+  ];
+}
+
+/** Drop the elements whose slot had nothing to show. */
+function prune(parent: Root | Element): void {
+  parent.children = parent.children.filter((child) => child.type !== 'element' || child.properties['dataRemove'] === undefined);
+  for (const child of parent.children) if (child.type === 'element') prune(child);
+}
+
+/**
+ * Names as a reader says them: "A", "A and B", "A, B and C" (in the document's language).
+ *
+ * @param {readonly Author[]} authors
+ *   Authors.
+ * @param {string} lang
+ *   BCP 47 tag.
+ * @returns {string}
+ *   The list.
+ */
+export function listNames(authors: readonly Author[], lang: string): string {
+  return new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'}).format(authors.map((author) => author.name));
+}
+
+/**
+ * A front-matter date as the document's language writes it ("6 June 2025").
+ *
+ * @param {string | undefined} date
+ *   ISO date.
+ * @param {string} lang
+ *   BCP 47 tag.
+ * @returns {string | undefined}
+ *   Formatted date.
+ */
+export function formatDate(date: string | undefined, lang: string): string | undefined {
+  if (!date) return undefined;
+  return new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'}).format(new Date(date));
+}

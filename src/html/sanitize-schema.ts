@@ -1,0 +1,22 @@
+import {defaultSchema, type Schema} from 'hast-util-sanitize';
+
+/**
+ * GitHub's schema (what `defaultSchema` is), extended on purpose with exactly what the
+ * briefing blocks produce. Everything else an untrusted manuscript could smuggle in (raw
+ * HTML, `javascript:`/`file:`/`data:` URLs, styles, event handlers) stays out.
+ */
+export const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption'],
+  attributes: {
+    ...defaultSchema.attributes,
+    aside: [['className', 'summary', 'pullquote'], ['ariaHidden', 'true']],
+    figure: [['className', 'pullquote', 'pullquote-standalone']],
+    // Replaces GitHub's h2 rule (footnote label only) rather than adding a second className rule.
+    h2: [['className', 'sr-only', 'summary-label']]
+  },
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ['http', 'https', 'mailto']
+  }
+};

@@ -1,0 +1,76 @@
+import * as z from 'zod';
+
+/** One author as written: a bare name, or a record. */
+const authorSchema = z.union([
+  z.string().trim().min(1, 'expected a non-empty name'),
+  z.strictObject({
+    name: z.string().trim().min(1, 'expected a non-empty name'),
+    role: z.string().optional(),
+    affiliation: z.string().optional(),
+    email: z.email().optional()
+  })
+]);
+
+/** `YYYY-MM-DD`, optionally with a time: YAML's core schema keeps dates as strings. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, {
+    message: 'expected a date as YYYY-MM-DD'
+  })
+  .refine((value) => !Number.isNaN(Date.parse(value)), {message: 'expected a real calendar date'});
+
+/**
+ * The front matter a manuscript may carry. Strict: an unknown key is an error, so a
+ * typo such as `subtitel` is caught instead of silently ignored.
+ */
+export const matterSchema = z.strictObject({
+  title: z.string().trim().min(1, 'expected a non-empty title'),
+  subtitle: z.string().optional(),
+  authors: z.array(authorSchema).default([]),
+  date: isoDate.optional(),
+  publisher: z.string().optional(),
+  tags: z.array(z.string()).default([]),
+  lang: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, {message: 'expected a language tag such as `en` or `en-GB`'})
+    .default('en'),
+  summary: z.array(z.string().min(1)).optional()
+});
+
+/** The front-matter keys, for documentation and `briefing new`. */
+export const matterKeys = Object.keys(matterSchema.shape);
+
+/** An author with every field spelled out. */
+export interface Author {
+  readonly name: string;
+  readonly role?: string | undefined;
+  readonly affiliation?: string | undefined;
+  readonly email?: string | undefined;
+}
+
+/** Validated front matter, normalised: authors are always records. */
+export interface Matter {
+  readonly title: string;
+  readonly subtitle?: string | undefined;
+  readonly authors: readonly Author[];
+  readonly date?: string | undefined;
+  readonly publisher?: string | undefined;
+  readonly tags: readonly string[];
+  readonly lang: string;
+  readonly summary?: readonly string[] | undefined;
+}
+
+/**
+ * Turn schema output into the normalised, frozen `Matter`.
+ *
+ * @param {z.output<typeof matterSchema>} data
+ *   Parsed front matter.
+ * @returns {Matter}
+ *   Normalised front matter.
+ */
+export function normaliseMatter(data: z.output<typeof matterSchema>): Matter {
+  const authors = data.authors.map((author) =>
+    Object.freeze(typeof author === 'string' ? {name: author.trim()} : {...author, name: author.name.trim()})
+  );
+  return Object.freeze({...data, title: data.title.trim(), authors: Object.freeze(authors), tags: Object.freeze(data.tags)});
+}

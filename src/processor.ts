@@ -1,0 +1,55 @@
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeSlug from 'rehype-slug';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import {unified} from 'unified';
+import {rehypeBriefingTemplate} from './html/rehype-briefing-template.js';
+import {sanitizeSchema} from './html/sanitize-schema.js';
+import type {Template} from './html/load-template.js';
+import {remarkBriefingMatter} from './markdown/remark-briefing-matter.js';
+import {remarkPullquote} from './markdown/remark-pullquote.js';
+import {remarkRawHtml} from './markdown/remark-raw-html.js';
+import {remarkSummary} from './markdown/remark-summary.js';
+import {remarkUnknownDirectives} from './markdown/remark-unknown-directives.js';
+import {generator} from './version.js';
+
+export interface ProcessorOptions {
+  readonly template: Template;
+  readonly paper: 'a4' | 'letter';
+}
+
+/**
+ * The one place where the chain is assembled: Markdown in `src/markdown/`, HTML in
+ * `src/html/`. The untrusted article is sanitised before it meets the trusted template.
+ * Built once per renderer and frozen; every document of a batch goes through it.
+ *
+ * @param {ProcessorOptions} options
+ *   Template and paper.
+ * @returns
+ *   Frozen processor: Markdown in, complete HTML document out.
+ */
+export function createProcessor(options: ProcessorOptions) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkBriefingMatter)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkSummary)
+    .use(remarkPullquote)
+    .use(remarkUnknownDirectives)
+    .use(remarkRawHtml)
+    .use(remarkRehype)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeSlug)
+    .use(rehypeBriefingTemplate, {template: options.template, paper: options.paper, generator})
+    .use(rehypeStringify)
+    .freeze();
+}
+
+/** A processor made by `createProcessor`. */
+export type BriefingProcessor = ReturnType<typeof createProcessor>;

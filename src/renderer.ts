@@ -1,0 +1,166 @@
+import type {Browser} from 'puppeteer';
+import type {VFile} from 'vfile';
+import type {Settings} from './config.js';
+import {hasErrors} from './messages.js';
+import {ChromiumProcess} from './print/chromium.js';
+import {findBrowser} from './print/find-browser.js';
+import type {PrintTab} from './print/print-tab.js';
+import type {BriefingProcessor} from './processor.js';
+
+/** A rendered manuscript. `ok` is false when it has errors and nothing was made. */
+export interface Rendered {
+  readonly file: VFile;
+  readonly ok: boolean;
+  readonly html?: string;
+  readonly pdf?: Uint8Array;
+  readonly pages?: number;
+}
+
+/** Which outputs to make for one document. */
+export interface RenderRequest {
+  readonly pdf: boolean;
+}
+
+interface Printing {
+  readonly chromium: ChromiumProcess;
+  readonly browser: Browser;
+  readonly tab: PrintTab;
+}
+
+/**
+ * Turns manuscripts into HTML and PDF. It builds the processor once and owns one
+ * Chromium, started on first need (or early, see `createRenderer`) and closed by
+ * `close()`, so `await using renderer = await createRenderer(settings)` cleans up on
+ * every path.
+ */
+export class Renderer implements AsyncDisposable {
+  readonly #settings: Settings;
+  readonly #processor: BriefingProcessor;
+  #chromium: ChromiumProcess | undefined;
+  #printing: Promise<Printing> | undefined;
+  #closed = false;
+
+  /**
+   * Use `createRenderer`.
+   *
+   * @param {Settings} settings
+   *   Resolved settings.
+   * @param {BriefingProcessor} processor
+   *   The frozen processor.
+   * @param {ChromiumProcess | undefined} chromium
+   *   A Chromium already started for this renderer, which it now owns.
+   */
+  constructor(settings: Settings, processor: BriefingProcessor, chromium?: ChromiumProcess) {
+    this.#settings = settings;
+    this.#processor = processor;
+    this.#chromium = chromium;
+  }
+
+  /**
+   * Render one manuscript.
+   *
+   * @param {VFile} file
+   *   The manuscript, with `path` and `value`.
+   * @param {RenderRequest} request
+   *   Whether to print a PDF too.
+   * @returns {Promise<Rendered>}
+   *   The outputs, or `ok: false` with the problems as messages on `file`.
+   */
+  async render(file: VFile, request: RenderRequest): Promise<Rendered> {
+    const result = await this.#processor.process(file);
+    if (hasErrors(file)) return {file, ok: false};
+    const html = String(result);
+    if (!request.pdf) return {file, ok: true, html};
+
+    const [{browser, tab}, {setPdfMetadata}, {generator}] = await Promise.all([
+      this.#startPrinting(),
+      import('./print/pdf-metadata.js'),
+      import('./version.js')
+    ]);
+    const printed = await tab.print(html, {timeout: this.#settings.timeout});
+    const matter = file.data.matter;
+    const {bytes, pages} = await setPdfMetadata(printed, {
+      title: matter?.title ?? 'Untitled',
+      authors: matter?.authors.map((author) => author.name) ?? [],
+      subject: matter?.subtitle,
+      keywords: matter?.tags ?? [],
+      creator: generator,
+      producer: `${generator} (${await browser.version()}, pdf-lib)`,
+      lang: matter?.lang ?? 'en',
+      date: documentDate(matter?.date)
+    });
+    return {file, ok: true, html, pdf: bytes, pages};
+  }
+
+  /** Close the browser, if one was started. Safe to call more than once. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const printing = this.#printing;
+    const chromium = this.#chromium;
+    this.#printing = undefined;
+    this.#chromium = undefined;
+    const started = await printing?.catch(() => undefined);
+    if (started) {
+      // Ask politely first; the process is killed below regardless.
+      await Promise.race([started.browser.close().catch(() => undefined), delay(1000)]);
+    }
+    await chromium?.kill();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  #startPrinting(): Promise<Printing> {
+    if (this.#closed) return Promise.reject(new Error('The renderer is closed'));
+    this.#printing ??= (async () => {
+      this.#chromium ??= new ChromiumProcess(findBrowser(this.#settings.browser));
+      const chromium = this.#chromium;
+      const browser = await chromium.connect(this.#settings.timeout);
+      const {PrintTab} = await import('./print/print-tab.js');
+      return {chromium, browser, tab: await PrintTab.open(browser)};
+    })();
+    return this.#printing;
+  }
+}
+
+/**
+ * Create a renderer. When PDFs are wanted, Chromium is spawned first, before the
+ * Markdown and HTML modules load, so the browser boots while they do.
+ *
+ * @param {Settings} settings
+ *   Resolved settings.
+ * @returns {Promise<Renderer>}
+ *   A renderer; close it when done.
+ */
+export async function createRenderer(settings: Settings): Promise<Renderer> {
+  const chromium = settings.formats.includes('pdf') ? new ChromiumProcess(findBrowser(settings.browser)) : undefined;
+  try {
+    const [{createProcessor}, {loadTemplate}] = await Promise.all([import('./processor.js'), import('./html/load-template.js')]);
+    const template = await loadTemplate(settings.template);
+    return new Renderer(settings, createProcessor({template, paper: settings.paper}), chromium);
+  } catch (error) {
+    await chromium?.kill();
+    throw error;
+  }
+}
+
+/**
+ * The date a PDF records: `SOURCE_DATE_EPOCH` for reproducible builds, else the
+ * briefing's own date, else now.
+ *
+ * @param {string | undefined} date
+ *   Front matter `date`.
+ * @returns {Date}
+ *   The date.
+ */
+export function documentDate(date: string | undefined): Date {
+  const epoch = process.env['SOURCE_DATE_EPOCH'];
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  if (date) return new Date(date);
+  return new Date();
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
