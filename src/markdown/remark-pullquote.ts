@@ -52,12 +52,15 @@ export const remarkPullquote: Plugin<[], Root> = function () {
 
     for (const {paragraph, parent, quote} of lifts) {
       const siblings = parent.children as Array<Paragraph | ContainerDirective>;
-      let index = siblings.indexOf(paragraph) + 1;
+      const at = siblings.indexOf(paragraph);
+      // Set after its paragraph, unless that paragraph is the last in its container (the
+      // article's final words): a quote there would dangle, so it goes before instead.
+      const last = siblings.slice(at + 1).every((sibling) => isLifted(sibling));
+      let index = last ? at : at + 1;
       // Several quotes from one paragraph keep their order.
       while (isLifted(siblings[index])) index++;
       siblings.splice(index, 0, quote);
     }
-
   };
 };
 
