@@ -54,7 +54,7 @@ export class InputError extends Error {
  */
 export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildReport> {
   const {onDocument, cwd = process.cwd(), ...layer} = options;
-  const settings = resolveSettings(layer);
+  const settings = resolveSettings({root: cwd}, layer);
   const manuscripts = await expandInputs(inputs, cwd);
   refuseCollisions(manuscripts);
 

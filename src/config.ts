@@ -16,6 +16,8 @@ export interface Settings {
   readonly template: string;
   /** Milliseconds for one document (load and print). */
   readonly timeout: number;
+  /** Project folder: local images must stay inside it. Default: the working directory. */
+  readonly root?: string | undefined;
   /** Chrome/Chromium binary; else `BRIEFING_CHROME`, `PUPPETEER_EXECUTABLE_PATH`, an installed one. */
   readonly browser?: string | undefined;
 }
@@ -46,6 +48,7 @@ const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined
       : `expected a list of ${formats.join(', ')}`,
   template: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a template name or folder'),
   timeout: (value) => (Number.isInteger(value) && (value as number) > 0 ? undefined : 'expected a whole number of milliseconds above 0'),
+  root: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a folder path'),
   browser: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a path')
 };
 

@@ -8,11 +8,14 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import {rehypeBriefingTemplate} from './html/rehype-briefing-template.js';
+import {rehypeInlineImages} from './html/rehype-inline-images.js';
 import {sanitizeSchema} from './html/sanitize-schema.js';
 import type {Template} from './html/load-template.js';
 import {remarkBriefingMatter} from './markdown/remark-briefing-matter.js';
+import {remarkDepthLimit} from './markdown/remark-depth-limit.js';
 import {remarkPullquote} from './markdown/remark-pullquote.js';
 import {remarkRawHtml} from './markdown/remark-raw-html.js';
+import {remarkSafeUrls} from './markdown/remark-safe-urls.js';
 import {remarkSummary} from './markdown/remark-summary.js';
 import {remarkUnknownDirectives} from './markdown/remark-unknown-directives.js';
 import {generator} from './version.js';
@@ -20,6 +23,8 @@ import {generator} from './version.js';
 export interface ProcessorOptions {
   readonly template: Template;
   readonly paper: 'a4' | 'letter';
+  /** Folder that local images must stay inside. */
+  readonly root: string;
 }
 
 /**
@@ -36,6 +41,7 @@ export function createProcessor(options: ProcessorOptions) {
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
+    .use(remarkDepthLimit)
     .use(remarkBriefingMatter)
     .use(remarkGfm)
     .use(remarkDirective)
@@ -43,8 +49,10 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkPullquote)
     .use(remarkUnknownDirectives)
     .use(remarkRawHtml)
+    .use(remarkSafeUrls)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeInlineImages, {root: options.root})
     .use(rehypeSlug)
     .use(rehypeBriefingTemplate, {template: options.template, paper: options.paper, generator})
     .use(rehypeStringify)

@@ -1,7 +1,8 @@
 import type {Browser} from 'puppeteer';
 import type {VFile} from 'vfile';
 import type {Settings} from './config.js';
-import {hasErrors} from './messages.js';
+import {checkInput} from './markdown/check-input.js';
+import {hasErrors, reportError} from './messages.js';
 import {ChromiumProcess} from './print/chromium.js';
 import {findBrowser} from './print/find-browser.js';
 import type {PrintTab} from './print/print-tab.js';
@@ -67,8 +68,16 @@ export class Renderer implements AsyncDisposable {
    *   The outputs, or `ok: false` with the problems as messages on `file`.
    */
   async render(file: VFile, request: RenderRequest): Promise<Rendered> {
-    const result = await this.#processor.process(file);
-    if (hasErrors(file)) return {file, ok: false};
+    if (!checkInput(file)) return {file, ok: false};
+    let result;
+    try {
+      result = await this.#processor.process(file);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      // The limits above should make this unreachable; never show a stack trace for input.
+      reportError(file, 'Manuscript too deeply nested to process, expected a flatter structure', {line: 1, column: 1}, 'input-nesting');
+    }
+    if (hasErrors(file) || result === undefined) return {file, ok: false};
     const html = String(result);
     if (!request.pdf) return {file, ok: true, html};
 
@@ -138,7 +147,8 @@ export async function createRenderer(settings: Settings): Promise<Renderer> {
   try {
     const [{createProcessor}, {loadTemplate}] = await Promise.all([import('./processor.js'), import('./html/load-template.js')]);
     const template = await loadTemplate(settings.template);
-    return new Renderer(settings, createProcessor({template, paper: settings.paper}), chromium);
+    const processor = createProcessor({template, paper: settings.paper, root: settings.root ?? process.cwd()});
+    return new Renderer(settings, processor, chromium);
   } catch (error) {
     await chromium?.kill();
     throw error;

@@ -67,6 +67,11 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     const html = selectAll('html', page)[0];
     if (html) html.properties['lang'] = matter.lang;
     const head = selectAll('head', page)[0];
+    // First in <head>, before anything that could load: the page may load nothing but
+    // its own inlined styles, fonts and images, in the browser that prints it and in any
+    // browser the HTML is later opened in. A template cannot loosen this.
+    const charset = head?.children.findIndex((node) => node.type === 'element' && node.properties['charSet'] !== undefined) ?? -1;
+    head?.children.splice(charset + 1, 0, h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}));
     head?.children.push(h('meta', {name: 'generator', content: generator}));
 
     const shown = `${toString(page)} ${running} ${matter.title} Page 0123456789 of`;
@@ -81,6 +86,10 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     return page;
   };
 };
+
+/** No scripts, no requests: styles, fonts and images only from the document itself. */
+export const contentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
 
 /** Set a slot's text; `<meta>` takes it as `content`. Empty values remove the element. */
 function fillText(element: Element, value: string | undefined, dateTime: string | undefined): void {
