@@ -33,6 +33,8 @@ export interface BuildOptions extends SettingsLayer {
   readonly onDocument?: (result: DocumentResult, index: number, total: number) => void;
   /** Working directory that relative inputs and `outDir` are resolved against. */
   readonly cwd?: string;
+  /** Stops the build: the browser is closed at once and no further document starts. */
+  readonly signal?: AbortSignal;
 }
 
 /** An input that names nothing to build. */
@@ -53,26 +55,31 @@ export class InputError extends Error {
  *   One result per manuscript.
  */
 export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildReport> {
-  const {onDocument, cwd = process.cwd(), ...layer} = options;
+  const {onDocument, cwd = process.cwd(), signal, ...layer} = options;
+  signal?.throwIfAborted();
   const settings = resolveSettings({root: cwd}, layer);
   const manuscripts = await expandInputs(inputs, cwd);
   refuseCollisions(manuscripts);
 
   const renderer = await createRenderer(settings);
+  const stop = (): void => void renderer.close();
+  signal?.addEventListener('abort', stop, {once: true});
   try {
     const documents: DocumentResult[] = [];
     for (const [index, input] of manuscripts.entries()) {
-      const result = await buildOne(renderer, settings, input, cwd);
+      signal?.throwIfAborted();
+      const result = await buildOne(renderer, settings, input, cwd, signal);
       documents.push(result);
       onDocument?.(result, index, manuscripts.length);
     }
     return {ok: documents.every((document) => document.ok), documents};
   } finally {
+    signal?.removeEventListener('abort', stop);
     await renderer.close();
   }
 }
 
-async function buildOne(renderer: Renderer, settings: Settings, input: string, cwd: string): Promise<DocumentResult> {
+async function buildOne(renderer: Renderer, settings: Settings, input: string, cwd: string, signal: AbortSignal | undefined): Promise<DocumentResult> {
   const started = performance.now();
   const file = new VFile({path: input, cwd, value: await readFile(path.resolve(cwd, input))});
   const finish = (ok: boolean, extra: Partial<DocumentResult> = {}): DocumentResult => ({
@@ -101,6 +108,8 @@ async function buildOne(renderer: Renderer, settings: Settings, input: string, c
     }
     return finish(true, {outputs, pages: rendered.pages, bytes: rendered.pdf?.byteLength});
   } catch (error) {
+    // A document cut short by the stop is not a failure of that document.
+    signal?.throwIfAborted();
     reportError(file, `Could not build: ${(error as Error).message}`, undefined, 'build');
     return finish(false);
   }
@@ -126,7 +135,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string): Prom
       const markdown = entries
         .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
         .map((entry) => path.relative(cwd, path.join(entry.parentPath, entry.name)))
-        .sort();
+        .sort((a, b) => a.localeCompare(b, 'en', {numeric: true}));
       if (markdown.length === 0) throw new InputError(`${input}: no *.md manuscripts in this folder`);
       found.push(...markdown);
     } else {

@@ -74,9 +74,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     return usageFailure((error as Error).message);
   }
 
+  // Ctrl-C or a TERM signal stops the build; the browser is closed before exiting.
+  const controller = new AbortController();
+  const interrupted = (signal: NodeJS.Signals): void => {
+    process.stderr.write(`briefing: ${signal}, stopping\n`);
+    controller.abort(new Error(signal));
+  };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted).once('SIGHUP', interrupted);
+
   try {
     const report = await build(inputs, {
       ...layer,
+      signal: controller.signal,
       onDocument(result) {
         const messages = formatMessages([result.file]);
         if (messages) process.stderr.write(`${messages}\n`);
@@ -85,6 +94,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
     return report.ok ? 0 : 1;
   } catch (error) {
+    if (controller.signal.aborted) return 130;
     if (error instanceof InputError || error instanceof SettingsError) return usageFailure(error.message);
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
     return 1;

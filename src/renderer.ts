@@ -81,12 +81,8 @@ export class Renderer implements AsyncDisposable {
     const html = String(result);
     if (!request.pdf) return {file, ok: true, html};
 
-    const [{browser, tab}, {setPdfMetadata}, {generator}] = await Promise.all([
-      this.#startPrinting(),
-      import('./print/pdf-metadata.js'),
-      import('./version.js')
-    ]);
-    const printed = await tab.print(html, {timeout: this.#settings.timeout});
+    const {printed, browserVersion} = await this.#print(html);
+    const [{setPdfMetadata}, {generator}] = await Promise.all([import('./print/pdf-metadata.js'), import('./version.js')]);
     const matter = file.data.matter;
     const {bytes, pages} = await setPdfMetadata(printed, {
       title: matter?.title ?? 'Untitled',
@@ -94,7 +90,7 @@ export class Renderer implements AsyncDisposable {
       subject: matter?.subtitle,
       keywords: matter?.tags ?? [],
       creator: generator,
-      producer: `${generator} (${await browser.version()}, pdf-lib)`,
+      producer: `${generator} (${browserVersion}, pdf-lib)`,
       lang: matter?.lang ?? 'en',
       date: documentDate(matter?.date)
     });
@@ -104,20 +100,41 @@ export class Renderer implements AsyncDisposable {
   /** Close the browser, if one was started. Safe to call more than once. */
   async close(): Promise<void> {
     this.#closed = true;
+    await this.#stopPrinting();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /**
+   * Print on the shared browser. A browser that hangs or crashes is not reused: it is
+   * stopped, and the next print gets a fresh one. After a crash the document is tried
+   * once more on the fresh browser; after a timeout it is not (it would hang again).
+   */
+  async #print(html: string): Promise<{printed: Uint8Array; browserVersion: string}> {
+    const {timeout} = this.#settings;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const {browser, tab} = await withTimeout(this.#startPrinting(), timeout, 'starting Chromium');
+        const printed = await withTimeout(tab.print(html, {timeout}), timeout, 'printing');
+        return {printed, browserVersion: await withTimeout(browser.version(), timeout, 'asking Chromium its version')};
+      } catch (error) {
+        await this.#stopPrinting();
+        if (this.#closed || attempt > 1 || error instanceof TimeoutError) throw error;
+      }
+    }
+  }
+
+  /** Stop Chromium (politely, then by force) and forget it. */
+  async #stopPrinting(): Promise<void> {
     const printing = this.#printing;
     const chromium = this.#chromium;
     this.#printing = undefined;
     this.#chromium = undefined;
     const started = await printing?.catch(() => undefined);
-    if (started) {
-      // Ask politely first; the process is killed below regardless.
-      await Promise.race([started.browser.close().catch(() => undefined), delay(1000)]);
-    }
+    if (started) await Promise.race([started.browser.close().catch(() => undefined), delay(1000)]);
     await chromium?.kill();
-  }
-
-  async [Symbol.asyncDispose](): Promise<void> {
-    await this.close();
   }
 
   #startPrinting(): Promise<Printing> {
@@ -169,6 +186,32 @@ export function documentDate(date: string | undefined): Date {
   if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
   if (date) return new Date(date);
   return new Date();
+}
+
+/** A step that ran out of time. */
+export class TimeoutError extends Error {
+  override name = 'TimeoutError';
+}
+
+/**
+ * Settle with the promise, or fail after `ms` with a message naming the step.
+ *
+ * @template T
+ * @param {Promise<T>} promise
+ *   Work.
+ * @param {number} ms
+ *   Budget.
+ * @param {string} step
+ *   What the work is, for the message.
+ * @returns {Promise<T>}
+ *   The work's result.
+ */
+function withTimeout<T>(promise: Promise<T>, ms: number, step: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${(ms / 1000).toFixed(1)} s while ${step}`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function delay(ms: number): Promise<void> {
