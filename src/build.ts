@@ -29,6 +29,8 @@ export interface BuildReport {
 }
 
 export interface BuildOptions extends SettingsLayer {
+  /** Project configuration, below the front matter; the other options are flags, above it. */
+  readonly config?: SettingsLayer;
   /** Called after each document, for progress output. */
   readonly onDocument?: (result: DocumentResult, index: number, total: number) => void;
   /** Working directory that relative inputs and `outDir` are resolved against. */
@@ -55,20 +57,21 @@ export class InputError extends Error {
  *   One result per manuscript.
  */
 export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildReport> {
-  const {onDocument, cwd = process.cwd(), signal, ...layer} = options;
+  const {onDocument, cwd = process.cwd(), signal, config, ...flags} = options;
   signal?.throwIfAborted();
-  const settings = resolveSettings({root: cwd}, layer);
+  const settings = resolveSettings({root: cwd}, config);
+  const run = resolveSettings(settings, flags);
   const manuscripts = await expandInputs(inputs, cwd);
   refuseCollisions(manuscripts);
 
-  const renderer = await createRenderer(settings);
+  const renderer = await createRenderer(settings, flags);
   const stop = (): void => void renderer.close();
   signal?.addEventListener('abort', stop, {once: true});
   try {
     const documents: DocumentResult[] = [];
     for (const [index, input] of manuscripts.entries()) {
       signal?.throwIfAborted();
-      const result = await buildOne(renderer, settings, input, cwd, signal);
+      const result = await buildOne(renderer, run, input, cwd, signal);
       documents.push(result);
       onDocument?.(result, index, manuscripts.length);
     }

@@ -2,6 +2,13 @@
 export const papers = ['a4', 'letter'] as const;
 export type Paper = (typeof papers)[number];
 
+/** Editions: `screen` (colour, clickable links) or `print` (duplex margins, grayscale-safe, URLs as notes). */
+export const editions = ['screen', 'print'] as const;
+export type Edition = (typeof editions)[number];
+
+/** Settings a manuscript's front matter may choose for itself (flags still win). */
+export const documentKeys = ['template', 'paper', 'edition'] as const;
+
 /** Outputs a build can write. */
 export const formats = ['pdf', 'html'] as const;
 export type Format = (typeof formats)[number];
@@ -11,6 +18,7 @@ export interface Settings {
   /** Folder outputs are written to. */
   readonly outDir: string;
   readonly paper: Paper;
+  readonly edition: Edition;
   readonly formats: readonly Format[];
   /** Template name (from `templates/`) or folder. */
   readonly template: string;
@@ -29,6 +37,7 @@ export type SettingsLayer = {readonly [Key in keyof Settings]?: Settings[Key] | 
 export const defaults: Settings = Object.freeze({
   outDir: 'out',
   paper: 'a4',
+  edition: 'screen',
   formats: Object.freeze(['pdf', 'html'] as const),
   template: 'briefing',
   timeout: 30_000
@@ -42,6 +51,7 @@ export class SettingsError extends Error {
 const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined} = {
   outDir: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a folder path'),
   paper: (value) => (papers.includes(value as Paper) ? undefined : `expected ${papers.join(' or ')}`),
+  edition: (value) => (editions.includes(value as Edition) ? undefined : `expected ${editions.join(' or ')}`),
   formats: (value) =>
     Array.isArray(value) && value.length > 0 && value.every((format) => formats.includes(format as Format))
       ? undefined

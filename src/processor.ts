@@ -10,7 +10,9 @@ import {unified} from 'unified';
 import {rehypeBriefingTemplate} from './html/rehype-briefing-template.js';
 import {rehypeInlineImages} from './html/rehype-inline-images.js';
 import {sanitizeSchema} from './html/sanitize-schema.js';
-import type {Template} from './html/load-template.js';
+import {createTemplateLoader, type Template} from './html/load-template.js';
+import {defaults, type Settings, type SettingsLayer} from './config.js';
+import {remarkDocumentSettings} from './markdown/remark-document-settings.js';
 import {remarkBriefingMatter} from './markdown/remark-briefing-matter.js';
 import {remarkDepthLimit} from './markdown/remark-depth-limit.js';
 import {remarkPullquote} from './markdown/remark-pullquote.js';
@@ -21,10 +23,14 @@ import {remarkUnknownDirectives} from './markdown/remark-unknown-directives.js';
 import {generator} from './version.js';
 
 export interface ProcessorOptions {
-  readonly template: Template;
-  readonly paper: 'a4' | 'letter';
-  /** Folder that local images must stay inside. */
-  readonly root: string;
+  /** Defaults and project configuration; a manuscript may choose its document keys. */
+  readonly settings?: Settings;
+  /** Command-line flags, which beat the front matter. */
+  readonly override?: SettingsLayer;
+  /** Loads templates by name; defaults to a cached `loadTemplate`. */
+  readonly templates?: (nameOrDir: string) => Promise<Template>;
+  /** Folder that local images must stay inside; defaults to the working directory. */
+  readonly root?: string;
 }
 
 /**
@@ -33,16 +39,18 @@ export interface ProcessorOptions {
  * Built once per renderer and frozen; every document of a batch goes through it.
  *
  * @param {ProcessorOptions} options
- *   Template and paper.
+ *   Settings, flags, template loader and project root.
  * @returns
  *   Frozen processor: Markdown in, complete HTML document out.
  */
-export function createProcessor(options: ProcessorOptions) {
+export function createProcessor(options: ProcessorOptions = {}) {
+  const {settings = defaults, override, templates = createTemplateLoader(), root = settings.root ?? process.cwd()} = options;
   return unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDepthLimit)
     .use(remarkBriefingMatter)
+    .use(remarkDocumentSettings, {settings, override})
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkSummary)
@@ -52,9 +60,9 @@ export function createProcessor(options: ProcessorOptions) {
     .use(remarkSafeUrls)
     .use(remarkRehype)
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeInlineImages, {root: options.root})
+    .use(rehypeInlineImages, {root})
     .use(rehypeSlug)
-    .use(rehypeBriefingTemplate, {template: options.template, paper: options.paper, generator})
+    .use(rehypeBriefingTemplate, {templates, generator})
     .use(rehypeStringify)
     .freeze();
 }

@@ -1,6 +1,6 @@
 import type {Browser} from 'puppeteer';
 import type {VFile} from 'vfile';
-import type {Settings} from './config.js';
+import {resolveSettings, type Settings, type SettingsLayer} from './config.js';
 import {checkInput} from './markdown/check-input.js';
 import {hasErrors, reportError} from './messages.js';
 import {ChromiumProcess} from './print/chromium.js';
@@ -155,17 +155,22 @@ export class Renderer implements AsyncDisposable {
  * Markdown and HTML modules load, so the browser boots while they do.
  *
  * @param {Settings} settings
- *   Resolved settings.
+ *   Defaults and project configuration.
+ * @param {SettingsLayer} override
+ *   Flags for this run: they beat what a manuscript's front matter chooses.
  * @returns {Promise<Renderer>}
  *   A renderer; close it when done.
  */
-export async function createRenderer(settings: Settings): Promise<Renderer> {
-  const chromium = settings.formats.includes('pdf') ? new ChromiumProcess(findBrowser(settings.browser)) : undefined;
+export async function createRenderer(settings: Settings, override: SettingsLayer = {}): Promise<Renderer> {
+  const run = resolveSettings(settings, override);
+  const chromium = run.formats.includes('pdf') ? new ChromiumProcess(findBrowser(run.browser)) : undefined;
   try {
-    const [{createProcessor}, {loadTemplate}] = await Promise.all([import('./processor.js'), import('./html/load-template.js')]);
-    const template = await loadTemplate(settings.template);
-    const processor = createProcessor({template, paper: settings.paper, root: settings.root ?? process.cwd()});
-    return new Renderer(settings, processor, chromium);
+    const [{createProcessor}, {createTemplateLoader}] = await Promise.all([import('./processor.js'), import('./html/load-template.js')]);
+    const templates = createTemplateLoader();
+    // Load the run's template now: a missing one is an error before any document.
+    await templates(run.template);
+    const processor = createProcessor({settings, override, templates, root: run.root ?? process.cwd()});
+    return new Renderer(run, processor, chromium);
   } catch (error) {
     await chromium?.kill();
     throw error;

@@ -81,3 +81,23 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
     fontCss: (text: string) => fontFaceCss(facesFor(faces, text), readBase64)
   });
 }
+
+/**
+ * A loader that reads each template once, however many documents use it.
+ *
+ * @returns {(nameOrDir: string) => Promise<Template>}
+ *   Cached `loadTemplate`.
+ */
+export function createTemplateLoader(): (nameOrDir: string) => Promise<Template> {
+  const cache = new Map<string, Promise<Template>>();
+  return (nameOrDir) => {
+    let template = cache.get(nameOrDir);
+    if (!template) {
+      template = loadTemplate(nameOrDir);
+      // A failed load is not cached: the error is reported, and the next try reads again.
+      template.catch(() => cache.delete(nameOrDir));
+      cache.set(nameOrDir, template);
+    }
+    return template;
+  };
+}

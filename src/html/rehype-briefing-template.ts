@@ -4,14 +4,13 @@ import {h} from 'hastscript';
 import {selectAll} from 'hast-util-select';
 import type {Plugin} from 'unified';
 import type {Author, Matter} from '../markdown/matter-schema.js';
+import {defaults} from '../config.js';
 import type {Template} from './load-template.js';
 import {pageCss} from './page-css.js';
 
 export interface RehypeBriefingTemplateOptions {
-  /** The loaded template to fill. */
-  readonly template: Template;
-  /** Paper size written into `@page`. */
-  readonly paper: 'a4' | 'letter';
+  /** Loads (and caches) a template by name or folder. */
+  readonly templates: (nameOrDir: string) => Promise<Template>;
   /** Value of `<meta name="generator">`. */
   readonly generator: string;
 }
@@ -30,11 +29,13 @@ export interface RehypeBriefingTemplateOptions {
  *   Transform.
  */
 export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Root, Root> = function (options) {
-  const {template, paper, generator} = options;
-  if (!template) throw new Error('rehypeBriefingTemplate: expected a `template`');
+  const {templates, generator} = options;
+  if (!templates) throw new Error('rehypeBriefingTemplate: expected `templates`');
 
   return async function (article, file) {
     const matter: Matter = file.data.matter ?? {title: 'Untitled', authors: [], tags: [], lang: 'en'};
+    const {template: templateName, paper, edition} = file.data.settings ?? defaults;
+    const template = await templates(templateName);
     const page = structuredClone(template.tree);
     const date = formatDate(matter.date, matter.lang);
     const names = listNames(matter.authors, matter.lang);
@@ -65,7 +66,10 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     }
 
     const html = selectAll('html', page)[0];
-    if (html) html.properties['lang'] = matter.lang;
+    if (html) {
+      html.properties['lang'] = matter.lang;
+      html.properties['className'] = [`edition-${edition}`, `paper-${paper}`];
+    }
     const head = selectAll('head', page)[0];
     // First in <head>, before anything that could load: the page may load nothing but
     // its own inlined styles, fonts and images, in the browser that prints it and in any

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import {editions, papers, type Edition, type Paper} from '../config.js';
 
 /** One author as written: a bare name, or a record. */
 const authorSchema = z.union([
@@ -34,7 +35,10 @@ export const matterSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, {message: 'expected a language tag such as `en` or `en-GB`'})
     .default('en'),
-  summary: z.array(z.string().min(1)).optional()
+  summary: z.array(z.string().min(1)).optional(),
+  template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {message: 'expected the name of a template in templates/'}).optional(),
+  paper: z.enum(papers).optional(),
+  edition: z.enum(editions).optional()
 });
 
 /** The front-matter keys, for documentation and `briefing new`. */
@@ -58,6 +62,9 @@ export interface Matter {
   readonly tags: readonly string[];
   readonly lang: string;
   readonly summary?: readonly string[] | undefined;
+  readonly template?: string | undefined;
+  readonly paper?: Paper | undefined;
+  readonly edition?: Edition | undefined;
 }
 
 /**
