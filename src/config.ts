@@ -1,3 +1,5 @@
+import {availableParallelism} from 'node:os';
+
 /** Paper sizes briefing prints on. */
 export const papers = ['a4', 'letter'] as const;
 export type Paper = (typeof papers)[number];
@@ -24,6 +26,8 @@ export interface Settings {
   readonly template: string;
   /** Milliseconds for one document (load and print). */
   readonly timeout: number;
+  /** Documents printed at once, each in its own reused browser tab. */
+  readonly concurrency: number;
   /** Project folder: local images must stay inside it. Default: the working directory. */
   readonly root?: string | undefined;
   /** Chrome/Chromium binary; else `BRIEFING_CHROME`, `PUPPETEER_EXECUTABLE_PATH`, an installed one. */
@@ -40,8 +44,13 @@ export const defaults: Settings = Object.freeze({
   edition: 'screen',
   formats: Object.freeze(['pdf', 'html'] as const),
   template: 'briefing',
-  timeout: 30_000
+  timeout: 30_000,
+  // One tab per core, but a few tabs already keep Chromium busy: more only costs memory.
+  concurrency: Math.min(availableParallelism(), 4)
 });
+
+/** Most documents printed at once that a setting may ask for. */
+export const maxConcurrency = 16;
 
 /** A setting that is not valid; the message names it. */
 export class SettingsError extends Error {
@@ -58,9 +67,27 @@ const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined
       : `expected a list of ${formats.join(', ')}`,
   template: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a template name or folder'),
   timeout: (value) => (Number.isInteger(value) && (value as number) > 0 ? undefined : 'expected a whole number of milliseconds above 0'),
+  concurrency: (value) =>
+    Number.isInteger(value) && (value as number) >= 1 && (value as number) <= maxConcurrency ? undefined : `expected a whole number from 1 to ${maxConcurrency}`,
   root: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a folder path'),
   browser: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a path')
 };
+
+/**
+ * Check one setting on its own, for a layer read from a file, whose messages point at
+ * the value.
+ *
+ * @param {string} key
+ *   Setting name.
+ * @param {unknown} value
+ *   Its value.
+ * @returns {string | undefined}
+ *   What was expected, when the key is unknown or the value is invalid.
+ */
+export function checkSetting(key: string, value: unknown): string | undefined {
+  if (!Object.hasOwn(checks, key)) return `unknown setting, expected one of ${Object.keys(checks).join(', ')}`;
+  return checks[key as keyof Settings](value);
+}
 
 /**
  * Merge configuration layers, lowest first (defaults, then project config, then flags),
@@ -75,7 +102,7 @@ export function resolveSettings(...layers: ReadonlyArray<SettingsLayer | undefin
   const merged: Record<string, unknown> = {...defaults};
   for (const layer of layers) {
     for (const [key, value] of Object.entries(layer ?? {})) {
-      if (!(key in checks)) throw new SettingsError(`Unknown setting \`${key}\`, expected one of ${Object.keys(checks).join(', ')}`);
+      if (!Object.hasOwn(checks, key)) throw new SettingsError(`Unknown setting \`${key}\`, expected one of ${Object.keys(checks).join(', ')}`);
       if (value !== undefined) merged[key] = value;
     }
   }

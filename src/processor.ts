@@ -8,6 +8,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import {rehypeBriefingTemplate} from './html/rehype-briefing-template.js';
+import {rehypeFigure} from './html/rehype-figure.js';
+import {rehypeHyphenate} from './html/rehype-hyphenate.js';
+import {rehypeLinkNotes} from './html/rehype-link-notes.js';
+import {rehypeUrlBreaks} from './html/rehype-url-breaks.js';
 import {rehypeInlineImages} from './html/rehype-inline-images.js';
 import {sanitizeSchema} from './html/sanitize-schema.js';
 import {createTemplateLoader, type Template} from './html/load-template.js';
@@ -18,6 +22,7 @@ import {remarkDepthLimit} from './markdown/remark-depth-limit.js';
 import {remarkPullquote} from './markdown/remark-pullquote.js';
 import {remarkRawHtml} from './markdown/remark-raw-html.js';
 import {remarkSafeUrls} from './markdown/remark-safe-urls.js';
+import {remarkTypography} from './markdown/remark-typography.js';
 import {remarkSummary} from './markdown/remark-summary.js';
 import {remarkUnknownDirectives} from './markdown/remark-unknown-directives.js';
 import {generator} from './version.js';
@@ -58,10 +63,16 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(remarkUnknownDirectives)
     .use(remarkRawHtml)
     .use(remarkSafeUrls)
-    .use(remarkRehype)
+    .use(remarkTypography)
+    // A text arrow: the default '↩' picks up the emoji font.
+    .use(remarkRehype, {footnoteBackContent: '↑', footnoteLabel: 'Notes'})
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeInlineImages, {root})
+    .use(rehypeFigure)
     .use(rehypeSlug)
+    .use(rehypeLinkNotes)
+    .use(rehypeHyphenate)
+    .use(rehypeUrlBreaks)
     .use(rehypeBriefingTemplate, {templates, generator})
     .use(rehypeStringify)
     .freeze();

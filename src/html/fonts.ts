@@ -10,6 +10,11 @@ export interface FontSpec {
   readonly weights: readonly number[];
   /** Italic weights to bundle. */
   readonly italics?: readonly number[];
+  /**
+   * A fallback family (CJK, Arabic, emoji): its faces are inlined only for characters
+   * that no main family covers.
+   */
+  readonly fallback?: boolean;
 }
 
 /** One `@font-face`: a weight and style of one Unicode subset, in one WOFF2 file. */
@@ -23,6 +28,8 @@ export interface FontFace {
   readonly ranges: ReadonlyArray<readonly [number, number]>;
   /** Absolute path of the WOFF2 file. */
   readonly file: string;
+  /** From a fallback family. */
+  readonly fallback: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -41,7 +48,9 @@ export async function loadFontFaces(specs: readonly FontSpec[]): Promise<FontFac
     specs.flatMap((spec) => {
       const root = path.dirname(require.resolve(`${spec.package}/package.json`));
       const sheets = [...spec.weights.map((weight) => `${weight}.css`), ...(spec.italics ?? []).map((weight) => `${weight}-italic.css`)];
-      return sheets.map(async (sheet) => parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root));
+      return sheets.map(async (sheet) =>
+        parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root).map((face) => ({...face, fallback: spec.fallback === true}))
+      );
     })
   );
   return lists.flat();
@@ -57,7 +66,7 @@ export async function loadFontFaces(specs: readonly FontSpec[]): Promise<FontFac
  * @returns {FontFace[]}
  *   Its faces.
  */
-export function parseFontsourceCss(css: string, root: string): FontFace[] {
+export function parseFontsourceCss(css: string, root: string): Array<Omit<FontFace, 'fallback'>> {
   return css
     .split('@font-face')
     .slice(1)
@@ -105,7 +114,33 @@ export function parseUnicodeRange(value: string): Array<[number, number]> {
 export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
   const codePoints = new Set<number>();
   for (const character of text) codePoints.add(character.codePointAt(0) ?? 0);
-  return faces.filter((face) => [...codePoints].some((point) => face.ranges.some(([from, to]) => point >= from && point <= to)));
+  const main = faces.filter((face) => !face.fallback);
+  const covers = (face: FontFace, point: number): boolean => face.ranges.some(([from, to]) => point >= from && point <= to);
+  const needed = main.filter((face) => [...codePoints].some((point) => covers(face, point)));
+  const uncovered = [...codePoints].filter((point) => !main.some((face) => covers(face, point)));
+  const fallbacks = faces.filter((face) => face.fallback && uncovered.some((point) => covers(face, point)));
+  return [...needed, ...fallbacks];
+}
+
+/**
+ * Characters of a text that none of the faces covers (white space and controls aside):
+ * they would print in whatever font the machine has, or as empty boxes.
+ *
+ * @param {readonly FontFace[]} faces
+ *   Available faces.
+ * @param {string} text
+ *   Text.
+ * @returns {string[]}
+ *   Distinct uncovered characters, in order of appearance.
+ */
+export function uncoveredCharacters(faces: readonly FontFace[], text: string): string[] {
+  const seen = new Set<string>();
+  for (const character of text) {
+    if (seen.has(character) || /[\s\p{Cc}\p{Cf}]/u.test(character)) continue;
+    const point = character.codePointAt(0) ?? 0;
+    if (!faces.some((face) => face.ranges.some(([from, to]) => point >= from && point <= to))) seen.add(character);
+  }
+  return [...seen];
 }
 
 /**

@@ -4,6 +4,7 @@ import {fileURLToPath} from 'node:url';
 import type {Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import * as z from 'zod';
+import {editions, type Edition} from '../config.js';
 import {facesFor, fontFaceCss, loadFontFaces, type FontFace} from './fonts.js';
 
 /** Where the bundled templates live: `templates/` at the package root. */
@@ -16,9 +17,11 @@ const manifestSchema = z.strictObject({
     z.strictObject({
       package: z.string().regex(/^@fontsource(?:-variable)?\/[a-z0-9-]+$/),
       weights: z.array(z.number().int()),
-      italics: z.array(z.number().int()).optional()
+      italics: z.array(z.number().int()).optional(),
+      fallback: z.boolean().optional()
     })
-  )
+  ),
+  editions: z.partialRecord(z.enum(editions), z.string().regex(/^[\w-]+\.css$/)).optional()
 });
 
 /**
@@ -30,6 +33,8 @@ export interface Template {
   readonly dir: string;
   readonly tree: Root;
   readonly css: string;
+  /** Extra stylesheet per edition (`print.css` for `--edition print`). */
+  readonly editionCss: Readonly<Partial<Record<Edition, string>>>;
   readonly faces: readonly FontFace[];
   /**
    * `@font-face` rules for the subsets a text needs, fonts inlined.
@@ -62,6 +67,8 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
   if (!manifest.success) throw new Error(`Invalid ${path.join(dir, 'template.json')}: ${z.prettifyError(manifest.error)}`);
 
   const faces = await loadFontFaces(manifest.data.fonts);
+  const editionCss: Partial<Record<Edition, string>> = {};
+  for (const [edition, sheet] of Object.entries(manifest.data.editions ?? {})) editionCss[edition as Edition] = await read(sheet);
   const base64 = new Map<string, Promise<string>>();
   const readBase64 = (file: string): Promise<string> => {
     let data = base64.get(file);
@@ -77,6 +84,7 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
     dir,
     tree: fromHtml(html),
     css,
+    editionCss: Object.freeze(editionCss),
     faces,
     fontCss: (text: string) => fontFaceCss(facesFor(faces, text), readBase64)
   });

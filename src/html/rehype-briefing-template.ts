@@ -1,8 +1,12 @@
-import type {Element, ElementContent, Root} from 'hast';
+import type {Element, ElementContent, Root, Text} from 'hast';
 import {toString} from 'hast-util-to-string';
 import {h} from 'hastscript';
 import {selectAll} from 'hast-util-select';
 import type {Plugin} from 'unified';
+import {EXIT, visit} from 'unist-util-visit';
+import type {VFile} from 'vfile';
+import {reportWarning} from '../messages.js';
+import {uncoveredCharacters} from './fonts.js';
 import type {Author, Matter} from '../markdown/matter-schema.js';
 import {defaults} from '../config.js';
 import type {Template} from './load-template.js';
@@ -79,9 +83,11 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     head?.children.push(h('meta', {name: 'generator', content: generator}));
 
     const shown = `${toString(page)} ${running} ${matter.title} Page 0123456789 of`;
+    warnUncovered(article, template, file);
     const css = [
       await template.fontCss(shown),
       template.css,
+      template.editionCss[edition] ?? '',
       pageCss({paper, running, title: matter.title, date: date ?? ''})
     ].join('\n');
     for (const style of selectAll('style', page)) style.children = [{type: 'text', value: css}];
@@ -94,6 +100,30 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
 /** No scripts, no requests: styles, fonts and images only from the document itself. */
 export const contentSecurityPolicy =
   "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * Tell the author when the article uses characters the template's fonts lack: they print
+ * in whatever the machine has, or as empty boxes.
+ */
+function warnUncovered(article: Root, template: Template, file: VFile): void {
+  const missing = uncoveredCharacters(template.faces, toString(article));
+  if (missing.length === 0) return;
+  let place: Text | undefined;
+  visit(article, 'text', (node) => {
+    if (missing.some((character) => node.value.includes(character))) {
+      place = node;
+      return EXIT;
+    }
+    return undefined;
+  });
+  const sample = missing.slice(0, 8).join(' ');
+  reportWarning(
+    file,
+    `No bundled font has ${missing.length === 1 ? 'the character' : 'these characters'} ${sample}${missing.length > 8 ? ' …' : ''}; they print in a system font if one has them, else as empty boxes`,
+    place,
+    'font-coverage'
+  );
+}
 
 /** Set a slot's text; `<meta>` takes it as `content`. Empty values remove the element. */
 function fillText(element: Element, value: string | undefined, dateTime: string | undefined): void {

@@ -1,0 +1,52 @@
+import type {Root} from 'mdast';
+import remarkSmartypants from 'remark-smartypants';
+import type {Plugin, Transformer} from 'unified';
+import {visit} from 'unist-util-visit';
+
+type QuoteMarks = {double: string; single: string};
+
+/** Quotation marks by primary language subtag: [opening, closing]. English is the default. */
+const quotesByLanguage: Record<string, [QuoteMarks, QuoteMarks]> = {
+  en: [{double: '“', single: '‘'}, {double: '”', single: '’'}],
+  de: [{double: '„', single: '‚'}, {double: '“', single: '‘'}],
+  cs: [{double: '„', single: '‚'}, {double: '“', single: '‘'}],
+  pl: [{double: '„', single: '‚'}, {double: '”', single: '’'}],
+  nl: [{double: '“', single: '‘'}, {double: '”', single: '’'}],
+  fr: [{double: '«\u202F', single: '‹\u202F'}, {double: '\u202F»', single: '\u202F›'}],
+  ru: [{double: '«', single: '„'}, {double: '»', single: '“'}],
+  uk: [{double: '«', single: '„'}, {double: '»', single: '“'}],
+  es: [{double: '«', single: '“'}, {double: '»', single: '”'}],
+  it: [{double: '«', single: '“'}, {double: '»', single: '”'}],
+  pt: [{double: '«', single: '“'}, {double: '»', single: '”'}],
+  sv: [{double: '”', single: '’'}, {double: '”', single: '’'}],
+  fi: [{double: '”', single: '’'}, {double: '”', single: '’'}],
+  ja: [{double: '「', single: '『'}, {double: '」', single: '』'}],
+  zh: [{double: '“', single: '‘'}, {double: '”', single: '’'}]
+};
+
+/**
+ * Typographer's punctuation for the document's `lang`: curly quotes in that language's
+ * style, `--` as an en dash and `---` as an em dash, `...` as an ellipsis, and a hyphen
+ * set between spaces (` - `) as a spaced en dash. Code is left alone.
+ *
+ * @returns
+ *   Transform.
+ */
+export const remarkTypography: Plugin<[], Root> = function () {
+  const byLanguage = new Map<string, Transformer<Root>>();
+  return function (tree, file) {
+    const language = (file.data.matter?.lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+    const key = language in quotesByLanguage ? language : 'en';
+    let smarten = byLanguage.get(key);
+    if (!smarten) {
+      const [openingQuotes, closingQuotes] = quotesByLanguage[key] as [QuoteMarks, QuoteMarks];
+      smarten = (remarkSmartypants as unknown as (options: object) => Transformer<Root>)({openingQuotes, closingQuotes, dashes: 'oldschool'});
+      byLanguage.set(key, smarten);
+    }
+    visit(tree, 'text', (node) => {
+      node.value = node.value.replace(/(?<=\S) - (?=\S)/g, ' – ');
+    });
+    // remark-smartypants' transform is synchronous; it never calls `next`.
+    void smarten(tree, file, () => undefined);
+  };
+};
