@@ -30,7 +30,8 @@ export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pr
   doc.setTitle(metadata.title, {showInWindowTitleBar: true});
   if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));
   if (metadata.subject) doc.setSubject(metadata.subject);
-  if (metadata.keywords.length > 0) doc.setKeywords([...metadata.keywords]);
+  // pdf-lib joins keywords with spaces, which splits "United States" in two; commas don't.
+  if (metadata.keywords.length > 0) doc.setKeywords([metadata.keywords.join(', ')]);
   doc.setCreator(metadata.creator);
   doc.setProducer(metadata.producer);
   doc.setCreationDate(metadata.date);
