@@ -38,7 +38,15 @@ export const matterSchema = z.strictObject({
   summary: z.array(z.string().min(1)).optional(),
   template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {message: 'expected the name of a template in templates/'}).optional(),
   paper: z.enum(papers).optional(),
-  edition: z.enum(editions).optional()
+  edition: z.enum(editions).optional(),
+  email: z
+    .strictObject({
+      to: z.union([z.email(), z.array(z.email())]).optional(),
+      cc: z.union([z.email(), z.array(z.email())]).optional(),
+      from: z.string().min(3).optional(),
+      subject: z.string().min(1).optional()
+    })
+    .optional()
 });
 
 /** The front-matter keys, for documentation and `briefing new`. */
@@ -65,6 +73,8 @@ export interface Matter {
   readonly template?: string | undefined;
   readonly paper?: Paper | undefined;
   readonly edition?: Edition | undefined;
+  /** Defaults for `briefing email`: recipients, sender and subject. */
+  readonly email?: Readonly<{to?: string | string[] | undefined; cc?: string | string[] | undefined; from?: string | undefined; subject?: string | undefined}> | undefined;
 }
 
 /**

@@ -1,0 +1,133 @@
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import type {AddressInfo} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {simpleParser, type ParsedMail} from 'mailparser';
+import {SMTPServer} from 'smtp-server';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {build} from '../../src/build.js';
+import {composeEml, createEmailMessage, type EmailInput} from '../../src/distribute/email-message.js';
+import {DeliveryError, sendEmail} from '../../src/distribute/send-email.js';
+import type {Matter} from '../../src/markdown/matter-schema.js';
+
+let dir: string;
+let input: EmailInput;
+let pdf: Buffer;
+const received: Buffer[] = [];
+let server: SMTPServer;
+let port: number;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'briefing-email-'));
+  const report = await build(['manuscripts/us-china-leaders-call.md'], {outDir: dir});
+  const [document] = report.documents;
+  expect(document?.ok).toBe(true);
+  pdf = await readFile(path.join(dir, 'us-china-leaders-call.pdf'));
+  input = {
+    matter: document?.file.data.matter as Matter,
+    page: await readFile(path.join(dir, 'us-china-leaders-call.html'), 'utf8'),
+    pdf,
+    pages: document?.pages ?? 0,
+    name: 'us-china-leaders-call'
+  };
+
+  // A real SMTP server on loopback that keeps what it receives and refuses one address.
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.endsWith('@refused.example')) {
+        callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), {responseCode: 550}));
+        return;
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push(Buffer.concat(chunks));
+        callback();
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.server.address() as AddressInfo).port;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await rm(dir, {recursive: true, force: true});
+});
+
+function summaryPoints(markdown: string): string[] {
+  const box = /:::summary[^\n]*\n([\s\S]*?)\n:::/.exec(markdown)?.[1] ?? '';
+  return box.split('\n').filter((line) => line.startsWith('- ')).map((line) => line.slice(2));
+}
+
+/** Curly quotes and soft hyphens aside, is `needle` in `haystack`? */
+function contains(haystack: string, needle: string): boolean {
+  const plain = (text: string): string => text.replace(/\u00AD/g, '').replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
+  return plain(haystack).includes(plain(needle));
+}
+
+async function checkBriefingMail(mail: ParsedMail): Promise<void> {
+  const matter = input.matter;
+  const manuscript = await readFile('manuscripts/us-china-leaders-call.md', 'utf8');
+  expect(mail.subject).toBe(`[Briefing] ${matter.title}`);
+  expect(mail.from?.value.map(({name, address}) => ({name, address}))).toEqual([{name: 'Desk', address: 'desk@example.org'}]);
+  expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((address) => address.address) : []).toEqual(['someone@example.org']);
+  const html = String(mail.html);
+  const text = mail.text ?? '';
+  for (const body of [html, text]) {
+    expect(contains(body, matter.title)).toBe(true);
+    expect(contains(body, matter.subtitle ?? '')).toBe(true);
+    expect(body).toContain('Elbrus Mamedov');
+    for (const point of summaryPoints(manuscript)) expect(contains(body, point), point).toBe(true);
+    expect(body).toContain('2025-06-06-us-china-leaders-call.pdf');
+  }
+  // Safe to open anywhere: no scripts, no external resources, styles inline.
+  expect(html).not.toMatch(/<script|<link|@import|src="http|url\(/i);
+  expect(html).toMatch(/style="/);
+  expect(mail.attachments).toHaveLength(1);
+  const [attachment] = mail.attachments;
+  expect(attachment?.filename).toBe('2025-06-06-us-china-leaders-call.pdf');
+  expect(attachment?.contentType).toBe('application/pdf');
+  expect(Buffer.compare(attachment?.content ?? Buffer.alloc(0), pdf)).toBe(0);
+}
+
+describe('the briefing as an e-mail', () => {
+  const addressing = {to: ['someone@example.org'], from: 'Desk <desk@example.org>', subjectPrefix: '[Briefing]'};
+
+  it('writes an .eml that a MIME parser reads back: headers, both bodies, the PDF byte for byte', async () => {
+    const eml = await composeEml(createEmailMessage(input, addressing));
+    const mail = await simpleParser(eml);
+    await checkBriefingMail(mail);
+    expect(mail.headers.get('x-unsent')).toBe('1');
+  });
+
+  it('lets flags override the subject and the front matter defaults', () => {
+    const message = createEmailMessage({...input, matter: {...input.matter, email: {to: 'list@example.org', subject: 'From matter'}}}, {subject: 'Flag subject'});
+    expect(message.subject).toBe('Flag subject');
+    expect(message.to).toEqual(['list@example.org']);
+  });
+
+  it('delivers it over SMTP to a real server, intact', async () => {
+    const before = received.length;
+    const result = await sendEmail(createEmailMessage(input, addressing), `smtp://127.0.0.1:${port}`);
+    expect(result.response).toMatch(/^250/);
+    expect(received.length).toBe(before + 1);
+    await checkBriefingMail(await simpleParser(received.at(-1) ?? Buffer.alloc(0)));
+  });
+
+  it('reports a refused delivery with the server reply', async () => {
+    const message = createEmailMessage(input, {...addressing, to: ['nobody@refused.example']});
+    await expect(sendEmail(message, `smtp://127.0.0.1:${port}`)).rejects.toThrow(/550.*Mailbox unavailable/);
+  });
+
+  it('refuses credentials in the URL and a message without recipients', async () => {
+    await expect(sendEmail(createEmailMessage(input, addressing), `smtp://user:secret@127.0.0.1:${port}`)).rejects.toThrow(DeliveryError);
+    await expect(sendEmail(createEmailMessage(input, {}), `smtp://127.0.0.1:${port}`)).rejects.toThrow(/No recipient/);
+  });
+});
