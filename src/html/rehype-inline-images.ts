@@ -114,5 +114,42 @@ async function inline(src: string, node: Element, file: VFile, root: string, max
     reportError(file, `Image \`${src}\` is not a PNG, JPEG, GIF, WebP or SVG file`, node, 'image-format');
     return undefined;
   }
-  return `data:${format.mime};base64,${bytes.toString('base64')}`;
+  let fitted: Buffer;
+  try {
+    fitted = await fitToPrint(bytes, format.mime);
+  } catch {
+    reportError(file, `Image \`${src}\` is damaged: it starts like a ${format.mime.slice(6).toUpperCase()} file but cannot be read`, node, 'image-format');
+    return undefined;
+  }
+  return `data:${format.mime};base64,${fitted.toString('base64')}`;
+}
+
+/**
+ * The largest image, in pixels, worth sending: a full column (about 160 mm wide, at most
+ * 120 mm high) at 200 dpi. Larger bitmaps only make the PDF and the e-mail heavier.
+ */
+const printPixels = {width: 1260, height: 950};
+
+/**
+ * Scale a PNG, JPEG or WebP down to the resolution it prints at; smaller ones, SVG and
+ * GIF (which may be animated) are returned as they are.
+ *
+ * @param {Buffer} bytes
+ *   Image file.
+ * @param {string} mime
+ *   Its type, from its first bytes.
+ * @returns {Promise<Buffer>}
+ *   The image to inline.
+ */
+export async function fitToPrint(bytes: Buffer, mime: string): Promise<Buffer> {
+  if (!['image/png', 'image/jpeg', 'image/webp'].includes(mime)) return bytes;
+  const {default: sharp} = await import('sharp');
+  const image = sharp(bytes, {failOn: 'error', limitInputPixels: 100_000_000});
+  const {width = 0, height = 0} = await image.metadata();
+  if (width <= printPixels.width && height <= printPixels.height) return bytes;
+  return image
+    .rotate()
+    .resize({...printPixels, fit: 'inside', withoutEnlargement: true})
+    .toFormat(mime === 'image/png' ? 'png' : mime === 'image/jpeg' ? 'jpeg' : 'webp', {quality: 85})
+    .toBuffer();
 }
