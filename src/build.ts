@@ -1,7 +1,8 @@
-import {readFile, readdir, stat} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {resolveSettings, type SettingsLayer, type Settings} from './config.js';
+import {resolveSettings, type SettingsLayer} from './config.js';
+import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from './manuscripts.js';
 import {isCompletePdf} from './output/is-complete-pdf.js';
 import {writeFileAtomic} from './output/write-atomic.js';
 import {createRenderer, type Renderer} from './renderer.js';
@@ -12,14 +13,18 @@ export interface DocumentResult {
   /** The manuscript's path, as given (relative paths stay relative). */
   readonly input: string;
   readonly ok: boolean;
-  /** Files written. */
+  /** Files written, relative to the working directory. */
   readonly outputs: readonly string[];
-  readonly pages?: number;
+  readonly pages?: number | undefined;
   /** Size of the PDF in bytes. */
-  readonly bytes?: number;
+  readonly bytes?: number | undefined;
   readonly milliseconds: number;
   /** The manuscript as a VFile, with every message about it. */
   readonly file: VFile;
+  /** The PDF, when the build was asked not to write files. */
+  readonly pdf?: Uint8Array | undefined;
+  /** The HTML, when the build was asked not to write files. */
+  readonly html?: string | undefined;
 }
 
 /** What a build did. */
@@ -28,53 +33,60 @@ export interface BuildReport {
   readonly documents: readonly DocumentResult[];
 }
 
-export interface BuildOptions extends SettingsLayer {
-  /** Project configuration, below the front matter; the other options are flags, above it. */
-  readonly config?: SettingsLayer;
-  /** Called after each document, for progress output. */
-  readonly onDocument?: (result: DocumentResult, index: number, total: number) => void;
-  /** Working directory that relative inputs and `outDir` are resolved against. */
-  readonly cwd?: string;
-  /** Stops the build: the browser is closed at once and no further document starts. */
-  readonly signal?: AbortSignal;
+/** Hooks for progress output, called as documents start and finish. */
+export interface BuildHooks {
+  /** A document starts; with several printing at once, starts and finishes interleave. */
+  readonly onStart?: ((input: string, index: number, total: number) => void) | undefined;
+  /** A document is done, built or not. */
+  readonly onDocument?: ((result: DocumentResult, index: number, total: number) => void) | undefined;
 }
 
-/** An input that names nothing to build. */
-export class InputError extends Error {
-  override name = 'InputError';
+export interface BuildOptions extends SettingsLayer, BuildHooks {
+  /** Project configuration, below the front matter; the other options are flags, above it. */
+  readonly config?: SettingsLayer | undefined;
+  /** Working directory that relative inputs and `outDir` are resolved against. */
+  readonly cwd?: string | undefined;
+  /** Stops the build: the browser is closed at once and no further document starts. */
+  readonly signal?: AbortSignal | undefined;
+  /** Write outputs to `outDir` (default); when false, results carry `pdf` and `html` instead. */
+  readonly write?: boolean | undefined;
+}
+
+/** How one document is built: where, and whether to write. */
+export interface DocumentOptions {
+  readonly cwd: string;
+  readonly write: boolean;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /**
- * Build manuscripts (files, or folders searched for `*.md`) into `outDir`. A manuscript
- * with errors is reported on its result and the others still build; outputs are
- * replaced atomically, so a failure never harms an earlier good output.
+ * Build manuscripts (files, folders searched for `*.md`, globs, or VFiles) into
+ * `outDir`. One browser serves the whole batch, printing up to `concurrency` documents
+ * at once in reused tabs. A manuscript with errors is reported on its result and the
+ * others still build; outputs are replaced atomically, so a failure never harms an
+ * earlier good output. Inputs that name nothing, or that would write the same output,
+ * are an `InputError` before anything is printed.
  *
- * @param {readonly string[]} inputs
- *   Files and folders.
+ * @param {readonly BuildInput[]} inputs
+ *   Files, folders, globs and in-memory manuscripts.
  * @param {BuildOptions} options
  *   Settings and hooks.
  * @returns {Promise<BuildReport>}
- *   One result per manuscript.
+ *   One result per manuscript, in input order.
  */
-export async function build(inputs: readonly string[], options: BuildOptions = {}): Promise<BuildReport> {
-  const {onDocument, cwd = process.cwd(), signal, config, ...flags} = options;
+export async function build(inputs: readonly BuildInput[], options: BuildOptions = {}): Promise<BuildReport> {
+  const {onStart, onDocument, cwd = process.cwd(), signal, config, write = true, ...flags} = options;
   signal?.throwIfAborted();
   const settings = resolveSettings({root: cwd}, config);
   const run = resolveSettings(settings, flags);
-  const manuscripts = await expandInputs(inputs, cwd);
-  refuseCollisions(manuscripts);
+  const manuscripts = await findManuscripts(inputs, cwd);
+  if (write) refuseCollisions(manuscripts, path.relative(cwd, path.resolve(cwd, run.outDir)) || '.');
 
   const renderer = await createRenderer(settings, flags);
   const stop = (): void => void renderer.close();
   signal?.addEventListener('abort', stop, {once: true});
   try {
-    const documents: DocumentResult[] = [];
-    for (const [index, input] of manuscripts.entries()) {
-      signal?.throwIfAborted();
-      const result = await buildOne(renderer, run, input, cwd, signal);
-      documents.push(result);
-      onDocument?.(result, index, manuscripts.length);
-    }
+    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal}, {onStart, onDocument});
     return {ok: documents.every((document) => document.ok), documents};
   } finally {
     signal?.removeEventListener('abort', stop);
@@ -82,11 +94,68 @@ export async function build(inputs: readonly string[], options: BuildOptions = {
   }
 }
 
-async function buildOne(renderer: Renderer, settings: Settings, input: string, cwd: string, signal: AbortSignal | undefined): Promise<DocumentResult> {
+/**
+ * Build a batch on one renderer, `concurrency` documents at a time.
+ *
+ * @param {Renderer} renderer
+ *   The warm renderer.
+ * @param {readonly Manuscript[]} manuscripts
+ *   The batch.
+ * @param {DocumentOptions} options
+ *   Where, and whether to write.
+ * @param {BuildHooks} hooks
+ *   Progress hooks.
+ * @returns {Promise<DocumentResult[]>}
+ *   Results in batch order. Rejects with the abort reason when stopped.
+ */
+export async function buildAll(
+  renderer: Renderer,
+  manuscripts: readonly Manuscript[],
+  options: DocumentOptions,
+  hooks: BuildHooks = {}
+): Promise<DocumentResult[]> {
+  const results: DocumentResult[] = [];
+  const queue = manuscripts.entries();
+  const total = manuscripts.length;
+  // Workers share one iterator: each takes the next manuscript when it is free.
+  const worker = async (): Promise<void> => {
+    for (const [index, manuscript] of queue) {
+      options.signal?.throwIfAborted();
+      hooks.onStart?.(manuscript.path, index, total);
+      const result = await buildDocument(renderer, manuscript, options);
+      results[index] = result;
+      hooks.onDocument?.(result, index, total);
+    }
+  };
+  const workers = Array.from({length: Math.min(renderer.settings.concurrency, total)}, worker);
+  // Every worker has stopped before this returns, so nothing is written afterwards.
+  const settled = await Promise.allSettled(workers);
+  options.signal?.throwIfAborted();
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results;
+}
+
+/**
+ * Build one manuscript. Never throws for the document's own problems: they are
+ * messages on the result's file.
+ *
+ * @param {Renderer} renderer
+ *   The warm renderer.
+ * @param {Manuscript} manuscript
+ *   What to build.
+ * @param {DocumentOptions} options
+ *   Where, and whether to write.
+ * @returns {Promise<DocumentResult>}
+ *   What happened.
+ */
+export async function buildDocument(renderer: Renderer, manuscript: Manuscript, options: DocumentOptions): Promise<DocumentResult> {
+  const {cwd, write, signal} = options;
+  const {outDir, formats} = renderer.settings;
   const started = performance.now();
-  const file = new VFile({path: input, cwd, value: await readFile(path.resolve(cwd, input))});
+  const file = manuscript.file ?? new VFile({path: manuscript.path, cwd});
   const finish = (ok: boolean, extra: Partial<DocumentResult> = {}): DocumentResult => ({
-    input,
+    input: manuscript.path,
     ok,
     outputs: [],
     milliseconds: Math.round(performance.now() - started),
@@ -95,70 +164,29 @@ async function buildOne(renderer: Renderer, settings: Settings, input: string, c
   });
 
   try {
-    const rendered = await renderer.render(file, {pdf: settings.formats.includes('pdf')});
+    if (!manuscript.file) file.value = await readFile(path.resolve(cwd, manuscript.path));
+    const rendered = await renderer.render(file, {pdf: formats.includes('pdf')});
     if (!rendered.ok) return finish(false);
+    if (rendered.pdf && !isCompletePdf(rendered.pdf)) throw new Error('the printed PDF is incomplete');
+    const html = formats.includes('html') ? rendered.html : undefined;
+    if (!write) return finish(true, {pages: rendered.pages, bytes: rendered.pdf?.byteLength, pdf: rendered.pdf, html});
 
-    const base = path.resolve(cwd, settings.outDir, outputName(input));
+    const base = path.resolve(cwd, outDir, manuscript.name);
     const outputs: string[] = [];
     if (rendered.pdf) {
-      if (!isCompletePdf(rendered.pdf)) throw new Error('the printed PDF is incomplete');
       await writeFileAtomic(`${base}.pdf`, rendered.pdf);
       outputs.push(path.relative(cwd, `${base}.pdf`));
     }
-    if (rendered.html !== undefined && settings.formats.includes('html')) {
-      await writeFileAtomic(`${base}.html`, rendered.html);
+    if (html !== undefined) {
+      await writeFileAtomic(`${base}.html`, html);
       outputs.push(path.relative(cwd, `${base}.html`));
     }
     return finish(true, {outputs, pages: rendered.pages, bytes: rendered.pdf?.byteLength});
   } catch (error) {
     // A document cut short by the stop is not a failure of that document.
     signal?.throwIfAborted();
-    reportError(file, `Could not build: ${(error as Error).message}`, undefined, 'build');
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' && !file.value ? 'the file is gone' : (error as Error).message;
+    reportError(file, `Could not build: ${reason}`, undefined, 'build');
     return finish(false);
-  }
-}
-
-/**
- * Turn files and folders into the list of manuscripts, sorted, without duplicates.
- *
- * @param {readonly string[]} inputs
- *   Paths.
- * @param {string} cwd
- *   Base for relative paths.
- * @returns {Promise<string[]>}
- *   Manuscript paths, relative to `cwd` when given relative.
- */
-export async function expandInputs(inputs: readonly string[], cwd: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(path.resolve(cwd, input)).catch(() => undefined);
-    if (!info) throw new InputError(`${input}: no such file or folder`);
-    if (info.isDirectory()) {
-      const entries = await readdir(path.resolve(cwd, input), {recursive: true, withFileTypes: true});
-      const markdown = entries
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-        .map((entry) => path.relative(cwd, path.join(entry.parentPath, entry.name)))
-        .sort((a, b) => a.localeCompare(b, 'en', {numeric: true}));
-      if (markdown.length === 0) throw new InputError(`${input}: no *.md manuscripts in this folder`);
-      found.push(...markdown);
-    } else {
-      found.push(input);
-    }
-  }
-  return [...new Set(found)];
-}
-
-function outputName(input: string): string {
-  return path.basename(input, path.extname(input));
-}
-
-/** Two manuscripts that would write the same output are refused before anything is printed. */
-function refuseCollisions(manuscripts: readonly string[]): void {
-  const seen = new Map<string, string>();
-  for (const input of manuscripts) {
-    const name = outputName(input);
-    const other = seen.get(name);
-    if (other) throw new InputError(`${other} and ${input} would both write ${name}.pdf; rename one or build them separately`);
-    seen.set(name, input);
   }
 }

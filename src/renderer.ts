@@ -1,10 +1,10 @@
-import type {Browser} from 'puppeteer';
 import type {VFile} from 'vfile';
 import {resolveSettings, type Settings, type SettingsLayer} from './config.js';
 import {checkInput} from './markdown/check-input.js';
 import {hasErrors, reportError} from './messages.js';
 import {ChromiumProcess} from './print/chromium.js';
 import {findBrowser} from './print/find-browser.js';
+import type {PrintSession} from './print/print-session.js';
 import type {PrintTab} from './print/print-tab.js';
 import type {BriefingProcessor} from './processor.js';
 
@@ -19,26 +19,30 @@ export interface Rendered {
 
 /** Which outputs to make for one document. */
 export interface RenderRequest {
-  readonly pdf: boolean;
+  /** Print a PDF too (default: true). */
+  readonly pdf?: boolean;
 }
 
-interface Printing {
-  readonly chromium: ChromiumProcess;
-  readonly browser: Browser;
-  readonly tab: PrintTab;
+/** What the renderer needs besides settings: loaded lazily, after Chromium is spawned. */
+interface Pipeline {
+  readonly processor: BriefingProcessor;
+  readonly collectDependencies: typeof import('./dependencies.js').collectDependencies;
+  /** Forget the templates read so far. */
+  readonly reloadTemplates: () => void;
 }
 
 /**
  * Turns manuscripts into HTML and PDF. It builds the processor once and owns one
- * Chromium, started on first need (or early, see `createRenderer`) and closed by
- * `close()`, so `await using renderer = await createRenderer(settings)` cleans up on
- * every path.
+ * Chromium at a time, started on first need (or early, see `createRenderer`) and
+ * closed by `close()`, so `await using renderer = await createRenderer()` cleans up on
+ * every path. Up to `concurrency` documents print at once, each in a reused tab.
  */
 export class Renderer implements AsyncDisposable {
   readonly #settings: Settings;
-  readonly #processor: BriefingProcessor;
+  readonly #pipeline: Pipeline;
+  /** Spawned before the pipeline loaded; the first print session takes it over. */
   #chromium: ChromiumProcess | undefined;
-  #printing: Promise<Printing> | undefined;
+  #session: PrintSession | undefined;
   #closed = false;
 
   /**
@@ -46,19 +50,25 @@ export class Renderer implements AsyncDisposable {
    *
    * @param {Settings} settings
    *   Resolved settings.
-   * @param {BriefingProcessor} processor
-   *   The frozen processor.
+   * @param {Pipeline} pipeline
+   *   The frozen processor and helpers.
    * @param {ChromiumProcess | undefined} chromium
    *   A Chromium already started for this renderer, which it now owns.
    */
-  constructor(settings: Settings, processor: BriefingProcessor, chromium?: ChromiumProcess) {
+  constructor(settings: Settings, pipeline: Pipeline, chromium?: ChromiumProcess) {
     this.#settings = settings;
-    this.#processor = processor;
+    this.#pipeline = pipeline;
     this.#chromium = chromium;
   }
 
+  /** The settings of the run (a manuscript's front matter may still choose its own). */
+  get settings(): Settings {
+    return this.#settings;
+  }
+
   /**
-   * Render one manuscript.
+   * Render one manuscript. Local files it reads (images) are listed on
+   * `file.data.dependencies`, for watching.
    *
    * @param {VFile} file
    *   The manuscript, with `path` and `value`.
@@ -67,19 +77,22 @@ export class Renderer implements AsyncDisposable {
    * @returns {Promise<Rendered>}
    *   The outputs, or `ok: false` with the problems as messages on `file`.
    */
-  async render(file: VFile, request: RenderRequest): Promise<Rendered> {
+  async render(file: VFile, request: RenderRequest = {}): Promise<Rendered> {
+    if (this.#closed) throw new Error('The renderer is closed');
     if (!checkInput(file)) return {file, ok: false};
-    let result;
+    const {processor, collectDependencies} = this.#pipeline;
+    let html: string | undefined;
     try {
-      result = await this.#processor.process(file);
+      const tree = processor.parse(file);
+      file.data.dependencies = collectDependencies(tree, file);
+      html = processor.stringify(await processor.run(tree, file), file);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       // The limits above should make this unreachable; never show a stack trace for input.
       reportError(file, 'Manuscript too deeply nested to process, expected a flatter structure', {line: 1, column: 1}, 'input-nesting');
     }
-    if (hasErrors(file) || result === undefined) return {file, ok: false};
-    const html = String(result);
-    if (!request.pdf) return {file, ok: true, html};
+    if (hasErrors(file) || html === undefined) return {file, ok: false};
+    if (request.pdf === false) return {file, ok: true, html};
 
     const {printed, browserVersion} = await this.#print(html);
     const [{setPdfMetadata}, {generator}] = await Promise.all([import('./print/pdf-metadata.js'), import('./version.js')]);
@@ -97,10 +110,24 @@ export class Renderer implements AsyncDisposable {
     return {file, ok: true, html, pdf: bytes, pages};
   }
 
+  /**
+   * Read templates again for the next documents: `--watch` calls this when a template's
+   * files change. Documents already rendering keep the template they started with.
+   *
+   * @returns {void}
+   */
+  reloadTemplates(): void {
+    this.#pipeline.reloadTemplates();
+  }
+
   /** Close the browser, if one was started. Safe to call more than once. */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.#stopPrinting();
+    const session = this.#session;
+    const chromium = this.#chromium;
+    this.#session = undefined;
+    this.#chromium = undefined;
+    await Promise.all([session?.stop(), chromium?.kill()]);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -108,45 +135,53 @@ export class Renderer implements AsyncDisposable {
   }
 
   /**
-   * Print on the shared browser. A browser that hangs or crashes is not reused: it is
-   * stopped, and the next print gets a fresh one. After a crash the document is tried
-   * once more on the fresh browser; after a timeout it is not (it would hang again).
+   * Print on the shared browser, in a tab from its pool. A tab that fails or times out is
+   * closed; a browser that cannot close it, or that crashed, is stopped, and the next
+   * print gets a fresh one. After a failure the document is tried once more; after a
+   * timeout it is not (it would hang again).
    */
   async #print(html: string): Promise<{printed: Uint8Array; browserVersion: string}> {
     const {timeout} = this.#settings;
     for (let attempt = 1; ; attempt++) {
+      const session = await this.#currentSession();
+      let tab: PrintTab | undefined;
       try {
-        const {browser, tab} = await withTimeout(this.#startPrinting(), timeout, 'starting Chromium');
+        const {pool, version} = await withTimeout(session.ready, timeout, 'starting Chromium');
+        tab = await pool.acquire();
         const printed = await withTimeout(tab.print(html, {timeout}), timeout, 'printing');
-        return {printed, browserVersion: await withTimeout(browser.version(), timeout, 'asking Chromium its version')};
+        pool.release(tab);
+        return {printed, browserVersion: version};
       } catch (error) {
-        await this.#stopPrinting();
-        if (this.#closed || attempt > 1 || error instanceof TimeoutError) throw error;
+        if (this.#closed) throw error;
+        // A tab got this far only once the session was ready.
+        const printer = tab ? await session.ready : undefined;
+        // While the browser lives, only the tab is suspect: it is closed, and a browser
+        // that cannot even do that is replaced. A browser that died is replaced.
+        const tabOnly = printer && tab && session.alive && printer.browser.connected;
+        if (!(tabOnly && (await printer.pool.discard(tab as PrintTab, 1000)))) await this.#retire(session);
+        if (attempt > 1 || error instanceof TimeoutError) throw error;
       }
     }
   }
 
-  /** Stop Chromium (politely, then by force) and forget it. */
-  async #stopPrinting(): Promise<void> {
-    const printing = this.#printing;
-    const chromium = this.#chromium;
-    this.#printing = undefined;
+  /** The session to print in: the current one while its browser lives, else a new one. */
+  async #currentSession(): Promise<PrintSession> {
+    if (this.#closed) throw new Error('The renderer is closed');
+    if (this.#session?.alive) return this.#session;
+    const {PrintSession} = await import('./print/print-session.js');
+    // Checked again: another document may have started one while this one waited.
+    if (this.#session?.alive) return this.#session;
+    if (this.#closed) throw new Error('The renderer is closed');
+    const chromium = this.#chromium ?? new ChromiumProcess(findBrowser(this.#settings.browser));
     this.#chromium = undefined;
-    const started = await printing?.catch(() => undefined);
-    if (started) await Promise.race([started.browser.close().catch(() => undefined), delay(1000)]);
-    await chromium?.kill();
+    this.#session = new PrintSession(chromium, {timeout: this.#settings.timeout, tabs: this.#settings.concurrency});
+    return this.#session;
   }
 
-  #startPrinting(): Promise<Printing> {
-    if (this.#closed) return Promise.reject(new Error('The renderer is closed'));
-    this.#printing ??= (async () => {
-      this.#chromium ??= new ChromiumProcess(findBrowser(this.#settings.browser));
-      const chromium = this.#chromium;
-      const browser = await chromium.connect(this.#settings.timeout);
-      const {PrintTab} = await import('./print/print-tab.js');
-      return {chromium, browser, tab: await PrintTab.open(browser)};
-    })();
-    return this.#printing;
+  /** Stop a session that failed, unless a newer one has already replaced it. */
+  async #retire(session: PrintSession): Promise<void> {
+    if (this.#session === session) this.#session = undefined;
+    await session.stop();
   }
 }
 
@@ -154,23 +189,33 @@ export class Renderer implements AsyncDisposable {
  * Create a renderer. When PDFs are wanted, Chromium is spawned first, before the
  * Markdown and HTML modules load, so the browser boots while they do.
  *
- * @param {Settings} settings
- *   Defaults and project configuration.
+ * @param {SettingsLayer} settings
+ *   Defaults and project configuration (missing keys take the defaults).
  * @param {SettingsLayer} override
  *   Flags for this run: they beat what a manuscript's front matter chooses.
  * @returns {Promise<Renderer>}
  *   A renderer; close it when done.
  */
-export async function createRenderer(settings: Settings, override: SettingsLayer = {}): Promise<Renderer> {
-  const run = resolveSettings(settings, override);
+export async function createRenderer(settings: SettingsLayer = {}, override: SettingsLayer = {}): Promise<Renderer> {
+  const base = resolveSettings(settings);
+  const run = resolveSettings(base, override);
   const chromium = run.formats.includes('pdf') ? new ChromiumProcess(findBrowser(run.browser)) : undefined;
   try {
-    const [{createProcessor}, {createTemplateLoader}] = await Promise.all([import('./processor.js'), import('./html/load-template.js')]);
-    const templates = createTemplateLoader();
+    const [{createProcessor}, {createTemplateLoader}, {collectDependencies}] = await Promise.all([
+      import('./processor.js'),
+      import('./html/load-template.js'),
+      import('./dependencies.js')
+    ]);
+    // The processor keeps this function; the loader (and its cache) behind it can be replaced.
+    let loader = createTemplateLoader();
+    const templates = (nameOrDir: string): ReturnType<typeof loader> => loader(nameOrDir);
     // Load the run's template now: a missing one is an error before any document.
     await templates(run.template);
-    const processor = createProcessor({settings, override, templates, root: run.root ?? process.cwd()});
-    return new Renderer(run, processor, chromium);
+    const processor = createProcessor({settings: base, override, templates, root: run.root ?? process.cwd()});
+    const reloadTemplates = (): void => {
+      loader = createTemplateLoader();
+    };
+    return new Renderer(run, {processor, collectDependencies, reloadTemplates}, chromium);
   } catch (error) {
     await chromium?.kill();
     throw error;
@@ -217,8 +262,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number, step: string): Promise<
     timer = setTimeout(() => reject(new TimeoutError(`timed out after ${(ms / 1000).toFixed(1)} s while ${step}`)), ms);
   });
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -18,15 +18,18 @@ export class PrintTab {
   }
 
   /**
-   * Open a tab in the browser, reusing its first blank one when there is one.
+   * Open a tab in the browser.
    *
    * @param {Browser} browser
    *   A running browser.
+   * @param {boolean} reuseBlank
+   *   Take the blank tab Chromium starts with instead of opening one (for the first tab
+   *   only: a tab that has printed still reports `about:blank`).
    * @returns {Promise<PrintTab>}
    *   The tab.
    */
-  static async open(browser: Browser): Promise<PrintTab> {
-    const blank = (await browser.pages()).find((page) => page.url() === 'about:blank');
+  static async open(browser: Browser, reuseBlank = false): Promise<PrintTab> {
+    const blank = reuseBlank ? (await browser.pages()).find((page) => page.url() === 'about:blank') : undefined;
     const page = blank ?? (await browser.newPage());
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);

@@ -1,0 +1,22 @@
+import type {Root} from 'mdast';
+import type {Plugin} from 'unified';
+import {visit} from 'unist-util-visit';
+import {reportWarning} from '../messages.js';
+
+/**
+ * Warn about images without alt text: a screen reader has nothing to say for them,
+ * and the tagged PDF carries an empty description.
+ *
+ * @returns
+ *   Transform.
+ */
+export const remarkLintImageAlt: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    visit(tree, (node) => {
+      if (node.type !== 'image' && node.type !== 'imageReference') return;
+      if (node.alt?.trim()) return;
+      const what = node.type === 'image' ? `\`${node.url}\`` : `\`[${node.label ?? node.identifier}]\``;
+      reportWarning(file, `Missing alt text for image ${what}, expected a description between the brackets: \`![what it shows](…)\``, node, 'image-alt');
+    });
+  };
+};

@@ -1,0 +1,83 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {check, type CheckReport, type CheckResult} from '../check/check.js';
+import {formatMessages} from '../report.js';
+import {jsonMessages, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
+import {checkUsage} from './usage.js';
+import {version} from '../version.js';
+
+const options = {
+  template: {type: 'string', short: 't'},
+  json: {type: 'boolean'},
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean'},
+  quiet: {type: 'boolean', short: 'q'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'}
+} satisfies ParseArgsConfig['options'];
+
+type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] extends 'string' ? string : boolean};
+
+/**
+ * `briefing check`: report every problem that can be known without printing.
+ *
+ * @param {readonly string[]} argv
+ *   Arguments after `check`.
+ * @returns {Promise<number>}
+ *   Exit status: 1 when a manuscript has errors.
+ */
+export async function checkCommand(argv: readonly string[]): Promise<number> {
+  let values: Values;
+  let inputs: string[];
+  try {
+    const parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
+    values = parsed.values as Values;
+    inputs = parsed.positionals;
+  } catch (error) {
+    return usageFailure((error as Error).message, checkUsage);
+  }
+  if (values.version) return print(`${version}\n`);
+  if (values.help) return print(`${checkUsage}\n`);
+  if (inputs.length === 0) return usageFailure('Missing manuscript: give files, folders or globs to check', checkUsage);
+
+  let report: CheckReport;
+  try {
+    const config = await projectConfig(values);
+    report = await check(await readInputs(inputs), {
+      config: config.settings,
+      template: values.template,
+      onDocument(result) {
+        const messages = formatMessages([result.file]);
+        const line = values.quiet && result.ok && result.file.messages.length === 0 ? '' : resultLine(result);
+        const text = [messages, line].filter(Boolean).join('\n');
+        if (text) process.stderr.write(`${text}\n`);
+      }
+    });
+  } catch (error) {
+    return setupFailure(error, checkUsage);
+  }
+  if (values.json) {
+    const json = {
+      ok: report.ok,
+      documents: report.documents.map((document) => ({input: document.input, ok: document.ok, messages: jsonMessages(document.file)}))
+    };
+    await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(json, null, 2)}\n`, () => resolve()));
+  }
+  return report.ok ? 0 : 1;
+}
+
+/** `✓ x.md: no problems`, `⚠ x.md: 2 warnings`, `✗ x.md: 1 error, 2 warnings`. */
+function resultLine(result: CheckResult): string {
+  const errors = result.file.messages.filter((message) => message.fatal === true).length;
+  const warnings = result.file.messages.filter((message) => message.fatal === false).length;
+  const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
+  return `${errors ? '✗' : warnings ? '⚠' : '✓'} ${result.input}: ${counts || 'no problems'}`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function print(text: string): number {
+  process.stdout.write(text);
+  return 0;
+}

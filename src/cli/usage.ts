@@ -1,0 +1,81 @@
+/** Help for `briefing build`. */
+export const buildUsage = `Usage: briefing build <manuscript.md|folder|glob|->... [options]
+
+Turn Markdown briefings into a self-contained HTML page and a print-ready PDF.
+Folders are searched for *.md (sub-folders are mirrored under the output folder);
+quote globs ("manuscripts/**/*.md") to let briefing expand them; - reads standard input.
+
+Options:
+  -o, --out-dir DIR       where outputs go (default: out)
+  -p, --paper SIZE        a4 or letter (default: a4)
+  -e, --edition NAME      screen or print (default: screen)
+  -f, --format LIST       pdf, html or pdf,html (default: pdf,html)
+  -t, --template NAME     template name from templates/, or a folder (default: briefing)
+  -j, --concurrency N     documents printed at once (default: cores, at most 4)
+      --timeout SECONDS   time budget per document (default: 30)
+      --browser PATH      Chrome/Chromium to print with (else BRIEFING_CHROME,
+                          PUPPETEER_EXECUTABLE_PATH, then an installed one)
+  -w, --watch             rebuild a manuscript when it, its images or its template change
+      --stdout            write the one output to standard output instead of a file
+      --json              print results as JSON on standard output
+  -c, --config FILE       configuration file (default: briefing.config.json, or the
+                          "briefing" key of package.json, here or in a folder above)
+      --no-config         ignore configuration files
+  -q, --quiet             print only problems
+  -h, --help              show this help
+  -v, --version           show the version
+
+Settings: flags beat the manuscript's front matter (template, paper, edition), which
+beats the configuration file, which beats the defaults.
+
+Exit status: 0 when every manuscript was built, 1 when one could not be, 2 on a usage
+or configuration error, 130 when interrupted.`;
+
+/** Help for `briefing check`. */
+export const checkUsage = `Usage: briefing check <manuscript.md|folder|glob|->... [options]
+
+Find what is wrong with manuscripts without printing them: front matter, block syntax,
+missing summary, pull quotes, missing images and alt text, broken #links, skipped
+heading levels. Errors would stop a build or break its output; warnings are advice.
+
+Options:
+  -t, --template NAME     check against this template (default: the configured one)
+      --json              print results as JSON on standard output
+  -c, --config FILE       configuration file (default: briefing.config.json or package.json)
+      --no-config         ignore configuration files
+  -q, --quiet             print only problems
+  -h, --help              show this help
+  -v, --version           show the version
+
+Exit status: 0 when no manuscript has errors (warnings allowed), 1 when one has, 2 on a
+usage or configuration error.`;
+
+/** Help for `briefing new`. */
+export const newUsage = `Usage: briefing new "<title>" [options]
+
+Start a briefing: write manuscripts/<slug>.md with every front-matter key and each
+block (summary box, pull quotes) shown once. It builds as it is.
+
+Options:
+  -d, --dir DIR           folder to write into (default: manuscripts)
+      --force             replace an existing file of the same name
+  -h, --help              show this help
+  -v, --version           show the version
+
+Prints the new file's path on standard output.`;
+
+/** Help for `briefing` alone. */
+export const mainUsage = `Usage: briefing build <manuscript.md|folder|glob|->... [options]
+       briefing check <manuscript.md|folder|glob|->... [options]
+       briefing new "<title>" [options]
+       briefing help <command>
+
+Commands:
+  build   turn Markdown briefings into HTML and PDF
+  check   report problems in manuscripts without printing
+  new     start a briefing from a working example
+
+Build ${buildUsage.slice(buildUsage.indexOf("Options:")).replace("Options:", "options:")}`;
+
+/** Help by command name. */
+export const usages: Readonly<Record<string, string>> = {build: buildUsage, check: checkUsage, new: newUsage};

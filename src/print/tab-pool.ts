@@ -1,0 +1,128 @@
+import type {Browser} from 'puppeteer';
+import {PrintTab} from './print-tab.js';
+
+interface Waiter {
+  resolve(tab: PrintTab): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * The tabs of one browser, reused from document to document: opening a tab costs a few
+ * hundred milliseconds, printing a short document in a warm one much less. Tabs are
+ * opened only when every open tab is busy, up to `size`; beyond that, callers wait.
+ */
+export class TabPool {
+  readonly #browser: Browser;
+  readonly #size: number;
+  readonly #timeout: number;
+  readonly #idle: PrintTab[] = [];
+  readonly #waiting: Waiter[] = [];
+  #count = 0;
+  #opened = 0;
+  #closed: unknown;
+
+  /**
+   * @param {Browser} browser
+   *   The browser whose tabs these are.
+   * @param {number} size
+   *   Most tabs open at once.
+   * @param {number} timeout
+   *   Milliseconds to wait for a new tab.
+   */
+  constructor(browser: Browser, size: number, timeout: number) {
+    this.#browser = browser;
+    this.#size = Math.max(1, size);
+    this.#timeout = timeout;
+  }
+
+  /**
+   * Take a tab: an idle one, a new one, or the next one given back.
+   *
+   * @returns {Promise<PrintTab>}
+   *   A tab that is the caller's until `release` or `discard`.
+   */
+  acquire(): Promise<PrintTab> {
+    if (this.#closed !== undefined) return Promise.reject(this.#closed);
+    const idle = this.#idle.pop();
+    if (idle) return Promise.resolve(idle);
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({resolve, reject});
+      this.#serve();
+    });
+  }
+
+  /**
+   * Give a tab back for the next document.
+   *
+   * @param {PrintTab} tab
+   *   A tab from `acquire`.
+   * @returns {void}
+   */
+  release(tab: PrintTab): void {
+    const waiter = this.#waiting.shift();
+    if (waiter) waiter.resolve(tab);
+    else this.#idle.push(tab);
+  }
+
+  /**
+   * Close a tab that cannot be trusted any more (it timed out), making room for a new one.
+   *
+   * @param {PrintTab} tab
+   *   A tab from `acquire`.
+   * @param {number} grace
+   *   Milliseconds to wait for the close.
+   * @returns {Promise<boolean>}
+   *   Whether the browser closed it in time; if not, the browser itself is stuck.
+   */
+  async discard(tab: PrintTab, grace: number): Promise<boolean> {
+    this.#count--;
+    this.#serve();
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), grace);
+    });
+    const closed = tab.close().then(
+      () => true,
+      () => false
+    );
+    try {
+      return await Promise.race([closed, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Stop serving: every caller still waiting gets `reason`.
+   *
+   * @param {unknown} reason
+   *   Why (the browser is gone).
+   * @returns {void}
+   */
+  close(reason: unknown): void {
+    this.#closed = reason;
+    for (const waiter of this.#waiting.splice(0)) waiter.reject(reason);
+  }
+
+  /** Open a tab for the first waiter when there is room. */
+  #serve(): void {
+    if (this.#waiting.length === 0 || this.#count >= this.#size || this.#closed !== undefined) return;
+    const waiter = this.#waiting.shift() as Waiter;
+    this.#count++;
+    // The first tab is the blank one Chromium starts with.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Chromium did not open a tab within ${this.#timeout} ms`)), this.#timeout);
+    });
+    Promise.race([PrintTab.open(this.#browser, this.#opened++ === 0), late])
+      .finally(() => clearTimeout(timer))
+      .then(
+        (tab) => waiter.resolve(tab),
+        (error: unknown) => {
+          this.#count--;
+          waiter.reject(error);
+          this.#serve();
+        }
+      );
+  }
+}

@@ -1,0 +1,165 @@
+import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {PDFDocument} from 'pdf-lib';
+import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {manuscript, root, run, temporaryFolder} from './helpers.js';
+
+let cwd: string;
+let remove: () => Promise<void>;
+
+beforeEach(async () => {
+  ({dir: cwd, remove} = await temporaryFolder('cli-build'));
+});
+
+afterEach(async () => {
+  await remove();
+});
+
+async function files(folder: string): Promise<string[]> {
+  const entries = await readdir(path.join(cwd, folder), {recursive: true, withFileTypes: true});
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(path.join(cwd, folder), path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+describe('briefing build, a batch', () => {
+  it('builds 21 good manuscripts of a batch with a broken one, mirrors sub-folders, and reports JSON', async () => {
+    await mkdir(path.join(cwd, 'series', 'part-two'), {recursive: true});
+    const good: string[] = [];
+    for (let i = 1; i <= 21; i++) {
+      const name = i > 15 ? `part-two/issue-${i}.md` : `issue-${i}.md`;
+      await writeFile(path.join(cwd, 'series', name), manuscript(`Issue ${i}`));
+      good.push(name);
+    }
+    await writeFile(path.join(cwd, 'series', 'broken.md'), ['---', 'title: Broken', 'subtitel: a typo on line 3', '---', '', 'Text.', ''].join('\n'));
+
+    const result = await run(['build', 'series', '--concurrency', '2', '--json'], {cwd});
+
+    expect(result.code).toBe(1);
+    // Human output on standard error: the positioned message and one line per document.
+    expect(result.stderr).toMatch(/^series\/broken\.md:3:1: error Unexpected front-matter key `subtitel`/m);
+    expect(result.stderr).toContain('✗ series/broken.md: not built');
+    expect(result.stderr).toContain('✓ series/part-two/issue-16.md → out/part-two/issue-16.pdf, out/part-two/issue-16.html');
+    expect(result.stderr.match(/^✓ /gm)).toHaveLength(21);
+    expect(result.stderr).toMatch(/^21 of 22 built, 1 failed, in \d+\.\d\d s$/m);
+
+    const expected = good.flatMap((name) => [name.replace(/\.md$/, '.html'), name.replace(/\.md$/, '.pdf')]).sort();
+    expect(await files('out')).toEqual(expected);
+
+    // Machine-readable results on standard output, nothing else there.
+    const json = JSON.parse(result.stdout) as {
+      ok: boolean;
+      documents: Array<{
+        input: string;
+        ok: boolean;
+        outputs: string[];
+        pages: number | null;
+        bytes: number | null;
+        milliseconds: number;
+        messages: Array<{line: number; column: number; severity: string; reason: string; ruleId: string; source: string}>;
+      }>;
+    };
+    expect(json.ok).toBe(false);
+    expect(json.documents.map((document) => document.input)).toEqual([
+      ...good.filter((name) => !name.includes('/')).map((name) => `series/${name}`),
+      'series/broken.md',
+      ...good.filter((name) => name.includes('/')).map((name) => `series/${name}`)
+    ].sort((a, b) => a.localeCompare(b, 'en', {numeric: true})));
+    const broken = json.documents.find((document) => document.input === 'series/broken.md');
+    expect(broken).toMatchObject({ok: false, outputs: [], pages: null, bytes: null});
+    expect(broken?.messages).toEqual([
+      expect.objectContaining({line: 3, column: 1, severity: 'error', ruleId: 'front-matter-schema', source: 'briefing', reason: expect.stringContaining('subtitel')})
+    ]);
+    const first = json.documents.find((document) => document.input === 'series/issue-1.md');
+    expect(first).toMatchObject({ok: true, outputs: ['out/issue-1.pdf', 'out/issue-1.html'], pages: 1, messages: []});
+    expect(first?.bytes).toBe((await readFile(path.join(cwd, 'out', 'issue-1.pdf'))).byteLength);
+    expect(first?.milliseconds).toBeGreaterThan(0);
+  });
+
+  it('refuses two manuscripts that would write the same output, before printing anything', async () => {
+    await mkdir(path.join(cwd, 'a'));
+    await mkdir(path.join(cwd, 'b'));
+    await writeFile(path.join(cwd, 'a', 'note.md'), manuscript('A'));
+    await writeFile(path.join(cwd, 'b', 'note.md'), manuscript('B'));
+
+    const result = await run(['build', 'a/note.md', 'b/note.md'], {cwd});
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('briefing: a/note.md and b/note.md would both write out/note.pdf');
+    expect(await readdir(cwd)).toEqual(['a', 'b']);
+  });
+
+  it('takes globs, and builds nothing when a glob matches nothing', async () => {
+    await mkdir(path.join(cwd, 'drafts', 'old'), {recursive: true});
+    await writeFile(path.join(cwd, 'drafts', 'one.md'), manuscript('One'));
+    await writeFile(path.join(cwd, 'drafts', 'old', 'two.md'), manuscript('Two'));
+    await writeFile(path.join(cwd, 'drafts', 'notes.txt'), 'not a manuscript');
+
+    const result = await run(['build', 'drafts/**/*.md', '--format', 'html'], {cwd});
+    expect(result.stderr).toContain('✓ drafts/old/two.md → out/old/two.html');
+    expect(result.code).toBe(0);
+    expect(await files('out')).toEqual(['old/two.html', 'one.html']);
+
+    const none = await run(['build', 'drafts/*.markdown'], {cwd});
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('drafts/*.markdown: no *.md manuscripts match this pattern');
+  });
+
+  it('reads a manuscript from standard input and writes its PDF to standard output', async () => {
+    const result = await run(['build', '-', '--stdout'], {cwd, input: manuscript('From a pipe')});
+
+    expect(result.stderr).toContain('✓ <stdin> → standard output (1 page');
+    expect(result.code).toBe(0);
+    expect(result.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(result.bytes.subarray(-8).toString('latin1')).toContain('%%EOF');
+    expect((await PDFDocument.load(result.bytes)).getTitle()).toBe('From a pipe');
+    expect(await readdir(cwd)).toEqual([]);
+  });
+
+  it('writes HTML to standard output with --format html, and stdin to out/stdin.html without --stdout', async () => {
+    const html = await run(['build', '-', '--stdout', '--format', 'html'], {cwd, input: manuscript('Piped page')});
+    expect(html.code).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>/i);
+    expect(html.stdout).toContain('Piped page');
+
+    const saved = await run(['build', '-', '--format', 'html'], {cwd, input: manuscript('Saved page')});
+    expect(saved.code).toBe(0);
+    expect(await files('out')).toEqual(['stdin.html']);
+  });
+
+  it.each([
+    ['--stdout with two manuscripts', ['build', 'a.md', 'b.md', '--stdout']],
+    ['--stdout with --json', ['build', 'a.md', '--stdout', '--json']],
+    ['--watch with --json', ['build', 'a.md', '--watch', '--json']],
+    ['a bad --concurrency', ['build', 'a.md', '--concurrency', '0']],
+    ['a bad --edition', ['build', 'a.md', '--edition', 'web']],
+    ['stdin twice', ['build', '-', '-']]
+  ])('exits 2 for %s', async (_case, args) => {
+    await writeFile(path.join(cwd, 'a.md'), manuscript('A'));
+    await writeFile(path.join(cwd, 'b.md'), manuscript('B'));
+    const result = await run(args, {cwd});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^briefing: /);
+    expect(result.stdout).toBe('');
+    expect(await readdir(cwd)).toEqual(['a.md', 'b.md']);
+  });
+});
+
+describe('briefing --help and --version', () => {
+  it.each(['build', 'check', 'new'])('prints the help of %s', async (command) => {
+    for (const args of [[command, '--help'], ['help', command]]) {
+      const result = await run(args, {cwd});
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Usage: briefing ${command}`);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('prints the version for every command', async () => {
+    const {version} = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as {version: string};
+    for (const args of [['--version'], ['build', '--version'], ['check', '-v']]) {
+      expect((await run(args, {cwd})).stdout).toBe(`${version}\n`);
+    }
+  });
+});

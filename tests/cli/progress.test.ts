@@ -1,0 +1,87 @@
+import {VFile} from 'vfile';
+import {describe, expect, it} from 'vitest';
+import type {DocumentResult} from '../../src/build.js';
+import {Progress} from '../../src/cli/progress.js';
+
+/** A stand-in for standard error that keeps what is written. */
+function stream(isTTY: boolean): {text: string; isTTY: boolean; columns: number; write(chunk: string): boolean} {
+  return {
+    text: '',
+    isTTY,
+    columns: 100,
+    write(chunk) {
+      this.text += chunk;
+      return true;
+    }
+  };
+}
+
+function result(input: string, ok: boolean, milliseconds: number, warnings = 0): DocumentResult {
+  const file = new VFile({path: input});
+  for (let i = 0; i < warnings; i++) file.message('Something doubtful', {place: {line: i + 1, column: 1}, ruleId: 'doubt', source: 'test'});
+  if (!ok) file.message('Something wrong', {place: {line: 2, column: 3}, ruleId: 'wrong', source: 'test'}).fatal = true;
+  const name = input.replace(/\.md$/, '');
+  return ok
+    ? {input, ok, outputs: [`out/${name}.pdf`], pages: 3, bytes: 80 * 1024, milliseconds, file}
+    : {input, ok, outputs: [], milliseconds, file};
+}
+
+/** Run a batch of three through a progress display with a fake clock. */
+function batch(progress: Progress, clock: {now: number}): void {
+  const results = [result('a.md', true, 500, 1), result('b.md', false, 20), result('c.md', true, 700)];
+  progress.start('a.md', 0, 3);
+  progress.start('b.md', 1, 3);
+  clock.now = 1000;
+  // Finished out of order: b first.
+  progress.document(results[1] as DocumentResult, 1);
+  progress.start('c.md', 2, 3);
+  clock.now = 2000;
+  progress.document(results[0] as DocumentResult, 0);
+  clock.now = 3500;
+  progress.document(results[2] as DocumentResult, 2);
+  progress.finish('out');
+}
+
+describe('Progress', () => {
+  it('on a terminal: a live line, problems above it, then a table in batch order', () => {
+    const terminal = stream(true);
+    const clock = {now: 0};
+    batch(new Progress(terminal, {now: () => clock.now}), clock);
+    const screen = terminal.text.split('\r\u001B[2K').filter(Boolean);
+
+    expect(screen[0]).toBe('0/3 · 0:00 elapsed · a.md');
+    expect(screen).toContain('b.md:2:3: error Something wrong [wrong]\n✗ b.md: not built\n');
+    expect(screen).toContain('1/3 · 0:01 elapsed · about 0:02 left · c.md');
+    const table = screen.at(-1)?.split('\n');
+    expect(table).toEqual([
+      '  File  Pages   Size    Time  Warnings',
+      '✓ a.md      3  80 KB  0.50 s         1',
+      '✗ b.md      –      –  0.02 s         0',
+      '✓ c.md      3  80 KB  0.70 s         0',
+      '2 of 3 built, 1 failed, 1 warning, in 3.50 s → out',
+      ''
+    ]);
+  });
+
+  it('elsewhere: one plain line per document as it finishes, and a total', () => {
+    const log = stream(false);
+    const clock = {now: 0};
+    batch(new Progress(log, {now: () => clock.now}), clock);
+    expect(log.text.split('\n')).toEqual([
+      'b.md:2:3: error Something wrong [wrong]',
+      '✗ b.md: not built',
+      'a.md:1:1: warning Something doubtful [doubt]',
+      '✓ a.md → out/a.pdf (3 pages, 80 KB, 0.50 s)',
+      '✓ c.md → out/c.pdf (3 pages, 80 KB, 0.70 s)',
+      '2 of 3 built, 1 failed, 1 warning, in 3.50 s',
+      ''
+    ]);
+  });
+
+  it('with --quiet: only problems', () => {
+    const log = stream(true);
+    const clock = {now: 0};
+    batch(new Progress(log, {quiet: true, now: () => clock.now}), clock);
+    expect(log.text).toBe('b.md:2:3: error Something wrong [wrong]\n✗ b.md: not built\na.md:1:1: warning Something doubtful [doubt]\n');
+  });
+});
