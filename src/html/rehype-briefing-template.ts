@@ -26,6 +26,7 @@ export interface RehypeBriefingTemplateOptions {
  *
  * Slots: `title`, `subtitle`, `publisher`, `authors`, `date`, `tags` (text; `<meta>`
  * gets `content`; an empty value removes the element), `article`, `bylines`, `style`.
+ * An element marked `data-optional` is removed when none of the slots inside it is filled.
  *
  * @param options
  *   Template and page settings.
@@ -57,11 +58,12 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     for (const element of selectAll('[data-slot]', page)) {
       const slot = String(element.properties['dataSlot']);
       delete element.properties['dataSlot'];
+      element.properties['dataSlotFilled'] = true;
       if (slot === 'article') {
         element.children = article.children as ElementContent[];
       } else if (slot === 'bylines') {
         element.children = bylines(matter, date);
-        if (element.children.length === 0) element.properties['dataRemove'] = true;
+        if (element.children.length === 0) markEmpty(element);
       } else if (slot in text) {
         fillText(element, text[slot], slot === 'date' ? matter.date : undefined);
       } else if (slot !== 'style') {
@@ -93,6 +95,7 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     for (const style of selectAll('style', page)) style.children = [{type: 'text', value: css}];
 
     prune(page);
+    unmark(page);
     return page;
   };
 };
@@ -125,10 +128,16 @@ function warnUncovered(article: Root, template: Template, file: VFile): void {
   );
 }
 
+/** A slot with nothing to show: removed, and not counted as filled. */
+function markEmpty(element: Element): void {
+  element.properties['dataRemove'] = true;
+  delete element.properties['dataSlotFilled'];
+}
+
 /** Set a slot's text; `<meta>` takes it as `content`. Empty values remove the element. */
 function fillText(element: Element, value: string | undefined, dateTime: string | undefined): void {
   if (!value) {
-    element.properties['dataRemove'] = true;
+    markEmpty(element);
     return;
   }
   if (element.tagName === 'meta') {
@@ -155,10 +164,31 @@ function bylines(matter: Matter, date: string | undefined): ElementContent[] {
   ];
 }
 
-/** Drop the elements whose slot had nothing to show. */
+/**
+ * Drop the elements whose slot had nothing to show, and each `data-optional` element
+ * none of whose slots is left (a meta line without author and date, a memo's "Date"
+ * row without a date).
+ */
 function prune(parent: Root | Element): void {
-  parent.children = parent.children.filter((child) => child.type !== 'element' || child.properties['dataRemove'] === undefined);
-  for (const child of parent.children) if (child.type === 'element') prune(child);
+  parent.children = parent.children.filter((child) => {
+    if (child.type !== 'element') return true;
+    if (child.properties['dataRemove'] !== undefined) return false;
+    if (child.properties['dataOptional'] === undefined) return true;
+    delete child.properties['dataOptional'];
+    return selectAll('[data-slot-filled]', child).length > 0;
+  });
+  for (const child of parent.children) {
+    if (child.type === 'element') prune(child);
+  }
+}
+
+/** Forget which slots were filled, once pruning is done. */
+function unmark(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    delete child.properties['dataSlotFilled'];
+    unmark(child);
+  }
 }
 
 /**

@@ -54,6 +54,7 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions], Root> = fun
     });
 
     const drop = new Set<Element>();
+    const emptied = new Set<Element>();
     await Promise.all(
       images.map(async ({node}) => {
         const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
@@ -63,10 +64,22 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions], Root> = fun
       })
     );
     for (const {node, parent} of images) {
-      if (drop.has(node)) parent.children.splice(parent.children.indexOf(node), 1);
+      if (!drop.has(node)) continue;
+      parent.children.splice(parent.children.indexOf(node), 1);
+      // A paragraph that held only the image would be left empty.
+      if (parent.type === 'element' && parent.tagName === 'p' && parent.children.every((child) => child.type === 'text' && !child.value.trim())) {
+        parent.children = [];
+        emptied.add(parent);
+      }
     }
+    if (emptied.size > 0) removeElements(tree, emptied);
   };
 };
+
+function removeElements(parent: Root | Element, doomed: ReadonlySet<Element>): void {
+  parent.children = parent.children.filter((child) => !(child.type === 'element' && doomed.has(child)));
+  for (const child of parent.children) if (child.type === 'element') removeElements(child, doomed);
+}
 
 async function inline(src: string, node: Element, file: VFile, root: string, maxBytes: number): Promise<string | undefined> {
   const kind = classifyUrl(src);

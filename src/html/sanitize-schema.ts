@@ -15,6 +15,10 @@ export const sanitizeSchema: Schema = {
     // Replaces GitHub's h2 rule (footnote label only) rather than adding a second className rule.
     h2: [['className', 'sr-only', 'summary-label']]
   },
+  // remark-rehype already prefixes footnote ids with `user-content-`; prefixing again
+  // broke every footnote link. Raw HTML never reaches the tree, and heading ids are
+  // added after sanitising, so nothing from the manuscript can clobber the template.
+  clobberPrefix: '',
   protocols: {
     ...defaultSchema.protocols,
     href: ['http', 'https', 'mailto']

@@ -1,24 +1,48 @@
 import * as z from 'zod';
 import {editions, papers, type Edition, type Paper} from '../config.js';
 
+/** An author written as a record. */
+const authorRecord = z.strictObject({
+  name: z.string().trim().min(1, 'expected a non-empty name'),
+  role: z.string().optional(),
+  affiliation: z.string().optional(),
+  email: z.email().optional()
+});
+
 /** One author as written: a bare name, or a record. */
-const authorSchema = z.union([
-  z.string().trim().min(1, 'expected a non-empty name'),
-  z.strictObject({
-    name: z.string().trim().min(1, 'expected a non-empty name'),
-    role: z.string().optional(),
-    affiliation: z.string().optional(),
-    email: z.email().optional()
-  })
-]);
+const authorSchema = z.union([z.string().trim().min(1, 'expected a non-empty name'), authorRecord]);
+
+/** Defaults for `briefing email`. */
+const emailRecord = z.strictObject({
+  to: z.union([z.email(), z.array(z.email())]).optional(),
+  cc: z.union([z.email(), z.array(z.email())]).optional(),
+  from: z.string().min(3).optional(),
+  subject: z.string().min(1).optional()
+});
 
 /** `YYYY-MM-DD`, optionally with a time: YAML's core schema keeps dates as strings. */
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, {
-    message: 'expected a date as YYYY-MM-DD'
+    message: 'expected a date as YYYY-MM-DD',
+    abort: true
   })
-  .refine((value) => !Number.isNaN(Date.parse(value)), {message: 'expected a real calendar date'});
+  .refine(isCalendarDate, {message: 'expected a real calendar date'});
+
+/**
+ * Whether the date part names a day that exists (`Date.parse` rolls 2025-02-30 over to
+ * 2 March instead of refusing it).
+ *
+ * @param {string} value
+ *   `YYYY-MM-DD…`.
+ * @returns {boolean}
+ *   Whether the day exists.
+ */
+function isCalendarDate(value: string): boolean {
+  const [year = 0, month = 0, day = 0] = value.slice(0, 10).split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(value));
+}
 
 /**
  * The front matter a manuscript may carry. Strict: an unknown key is an error, so a
@@ -39,18 +63,17 @@ export const matterSchema = z.strictObject({
   template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {message: 'expected the name of a template in templates/'}).optional(),
   paper: z.enum(papers).optional(),
   edition: z.enum(editions).optional(),
-  email: z
-    .strictObject({
-      to: z.union([z.email(), z.array(z.email())]).optional(),
-      cc: z.union([z.email(), z.array(z.email())]).optional(),
-      from: z.string().min(3).optional(),
-      subject: z.string().min(1).optional()
-    })
-    .optional()
+  email: emailRecord.optional()
 });
 
 /** The front-matter keys, for documentation and `briefing new`. */
 export const matterKeys = Object.keys(matterSchema.shape);
+
+/** The keys of the front matter's nested records, by the top-level key that holds them. */
+export const nestedMatterKeys: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  authors: Object.keys(authorRecord.shape),
+  email: Object.keys(emailRecord.shape)
+});
 
 /** An author with every field spelled out. */
 export interface Author {
@@ -89,5 +112,12 @@ export function normaliseMatter(data: z.output<typeof matterSchema>): Matter {
   const authors = data.authors.map((author) =>
     Object.freeze(typeof author === 'string' ? {name: author.trim()} : {...author, name: author.name.trim()})
   );
-  return Object.freeze({...data, title: data.title.trim(), authors: Object.freeze(authors), tags: Object.freeze(data.tags)});
+  return Object.freeze({
+    ...data,
+    title: data.title.trim(),
+    authors: Object.freeze(authors),
+    tags: Object.freeze(data.tags),
+    ...(data.summary ? {summary: Object.freeze(data.summary)} : {}),
+    ...(data.email ? {email: Object.freeze({...data.email})} : {})
+  });
 }

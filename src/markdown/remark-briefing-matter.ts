@@ -3,7 +3,7 @@ import type {Plugin} from 'unified';
 import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {LineCounter, isAlias, isCollection, parseDocument, visit as visitYaml, type Document, type Node as YamlNode} from 'yaml';
-import {matterSchema, normaliseMatter, type Matter} from './matter-schema.js';
+import {matterKeys, matterSchema, nestedMatterKeys, normaliseMatter, type Matter} from './matter-schema.js';
 import {reportError} from '../messages.js';
 
 declare module 'vfile' {
@@ -165,7 +165,7 @@ function keyRange(doc: Document, path: ReadonlyArray<PropertyKey>, key: string):
 }
 
 function expectedKeys(path: ReadonlyArray<PropertyKey>): string {
-  const keys = path.length === 0 ? Object.keys(matterSchema.shape) : ['name', 'role', 'affiliation', 'email'];
+  const keys = path.length === 0 ? matterKeys : (nestedMatterKeys[String(path[0])] ?? []);
   return keys.map((key) => `\`${key}\``).join(', ');
 }
 

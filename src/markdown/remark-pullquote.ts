@@ -46,8 +46,11 @@ export const remarkPullquote: Plugin<[], Root> = function () {
       } else {
         lifts.push({paragraph, parent: container, quote: lifted(node)});
       }
-      if (parent) unwrap(node, parent);
-      return SKIP;
+      if (!parent) return SKIP;
+      // The words replace the directive: go on after them (there may be none).
+      const index = parent.children.indexOf(node as never);
+      unwrap(node, parent);
+      return [SKIP, index + node.children.length];
     });
 
     for (const {paragraph, parent, quote} of lifts) {

@@ -28,9 +28,8 @@ export const remarkUnknownDirectives: Plugin<[], Root> = function () {
       if (known[node.type].has(node.name)) return undefined;
 
       if (node.type === 'containerDirective') {
-        reportWarning(file, `Unknown block \`:::${node.name}\`, expected \`:::summary\` or \`:::pullquote\`; its content is kept as plain text`, node, 'directive-unknown');
-        const content = node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel));
-        replace(parent, index, content);
+        reportWarning(file, `Unknown block \`:::${node.name}\`, expected \`:::summary\` or \`:::pullquote\`; its label and content are kept as ordinary text`, node, 'directive-unknown');
+        replace(parent, index, node.children);
         return [SKIP, index];
       }
       if (node.type === 'leafDirective') {
@@ -50,5 +49,6 @@ function sourceOf(node: RootContent, file: VFile): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return '';
-  return String(file.value).slice(start, end);
+  // Offsets do not count a byte-order mark; the value may still start with one.
+  return String(file.value).replace(/^\uFEFF/, '').slice(start, end);
 }

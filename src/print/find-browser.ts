@@ -1,4 +1,4 @@
-import {accessSync, constants} from 'node:fs';
+import {accessSync, constants, statSync} from 'node:fs';
 import path from 'node:path';
 
 /** A Chrome/Chromium binary, and the headless mode it runs in. */
@@ -72,7 +72,8 @@ function headlessMode(file: string): 'shell' | true {
 function isExecutable(file: string): boolean {
   try {
     accessSync(file, constants.X_OK);
-    return true;
+    // Folders are "executable" too (searchable); a browser is a file.
+    return statSync(file).isFile();
   } catch {
     return false;
   }

@@ -1,0 +1,15 @@
+import {defineConfig} from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['tests/**/*.test.ts'],
+    // The end-to-end and CLI tests start real Chromium processes and print real PDFs.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    // Files run in parallel; each browser-using file builds once in `beforeAll` (or runs its
+    // CLI cases one after another), so only a few Chromium processes run at any time.
+    maxWorkers: 4
+  }
+});
