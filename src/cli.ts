@@ -22,6 +22,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return (await import('./cli/check-command.js')).checkCommand(rest);
     case 'new':
       return (await import('./cli/new-command.js')).newCommand(rest);
+    case 'email':
+      return (await import('./cli/email-command.js')).emailCommand(rest);
+    case 'print':
+      return (await import('./cli/print-command.js')).printCommand(rest);
     case 'help': {
       const topic = rest[0];
       if (topic !== undefined && !(topic in usages)) return failure(`Unknown command \`${topic}\``);

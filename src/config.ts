@@ -32,6 +32,41 @@ export interface Settings {
   readonly root?: string | undefined;
   /** Chrome/Chromium binary; else `BRIEFING_CHROME`, `PUPPETEER_EXECUTABLE_PATH`, an installed one. */
   readonly browser?: string | undefined;
+  /** Defaults for `briefing email`. */
+  readonly email?: EmailSettings | undefined;
+}
+
+/** Defaults for `briefing email`; flags and the front matter's `email` beat them. */
+export interface EmailSettings {
+  readonly to?: readonly string[] | undefined;
+  readonly cc?: readonly string[] | undefined;
+  readonly from?: string | undefined;
+  /** Put before the title in the subject, e.g. `[Briefing]`. */
+  readonly subjectPrefix?: string | undefined;
+  /** SMTP server for `--send` (`smtp://host:port`); `BRIEFING_SMTP_URL` beats it. Never credentials. */
+  readonly smtpUrl?: string | undefined;
+  /** Warn when the PDF is larger than this many megabytes (default 10: the lowest common limit). */
+  readonly attachmentLimit?: number | undefined;
+}
+
+const emailKeys: Readonly<Record<keyof EmailSettings, (value: unknown) => boolean>> = {
+  to: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.includes('@')),
+  cc: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.includes('@')),
+  from: (value) => typeof value === 'string' && value.includes('@'),
+  subjectPrefix: (value) => typeof value === 'string',
+  smtpUrl: (value) => typeof value === 'string' && /^smtps?:\/\/[^/@]+$/.test(value.replace(/\/$/, '')),
+  attachmentLimit: (value) => typeof value === 'number' && value > 0
+};
+
+function checkEmail(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `expected an object with ${Object.keys(emailKeys).join(', ')}`;
+  for (const [key, item] of Object.entries(value)) {
+    const check = Object.hasOwn(emailKeys, key) ? emailKeys[key as keyof EmailSettings] : undefined;
+    if (!check) return `unknown key \`${key}\`, expected one of ${Object.keys(emailKeys).join(', ')}`;
+    if (!check(item)) return `invalid \`${key}\` (addresses are lists of e-mail addresses; smtpUrl is smtp://host:port without credentials; attachmentLimit is megabytes)`;
+  }
+  return undefined;
 }
 
 /** One layer of configuration: any subset of the settings. */
@@ -70,7 +105,8 @@ const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined
   concurrency: (value) =>
     Number.isInteger(value) && (value as number) >= 1 && (value as number) <= maxConcurrency ? undefined : `expected a whole number from 1 to ${maxConcurrency}`,
   root: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a folder path'),
-  browser: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a path')
+  browser: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a path'),
+  email: checkEmail
 };
 
 /**
@@ -110,5 +146,10 @@ export function resolveSettings(...layers: ReadonlyArray<SettingsLayer | undefin
     const problem = check(merged[key]);
     if (problem) throw new SettingsError(`Invalid setting \`${key}\`: ${problem}`);
   }
-  return Object.freeze({...merged, formats: Object.freeze([...new Set(merged['formats'] as Format[])])}) as Settings;
+  const email = merged['email'] as EmailSettings | undefined;
+  return Object.freeze({
+    ...merged,
+    formats: Object.freeze([...new Set(merged['formats'] as Format[])]),
+    ...(email ? {email: Object.freeze({...email})} : {})
+  }) as Settings;
 }

@@ -15,6 +15,7 @@ export {
   resolveSettings,
   SettingsError,
   type Edition,
+  type EmailSettings,
   type Format,
   type Paper,
   type Settings,
@@ -27,5 +28,8 @@ export {loadTemplate, templatesDir, type Template} from './html/load-template.js
 export {ChromiumProcess} from './print/chromium.js';
 export {findBrowser, BrowserNotFoundError, type BrowserExecutable} from './print/find-browser.js';
 export {matterKeys, type Author, type Matter} from './markdown/matter-schema.js';
+export {composeEml, createEmailMessage, type EmailAddressing, type EmailInput, type EmailMessage} from './distribute/email-message.js';
+export {DeliveryError, sendEmail} from './distribute/send-email.js';
+export {PrintError, submitPrintJob, waitForPrintJob, type PrintJobOptions} from './distribute/print-job.js';
 export {formatMessages} from './report.js';
 export {version} from './version.js';

@@ -8,18 +8,14 @@ import {interruptions, jsonMessages, projectConfig, readInputs, setupFailure, Us
 import {buildUsage} from './usage.js';
 import {version} from '../version.js';
 
-const options = {
+/** The flags that shape documents, shared with `email` and `print`. */
+export const documentOptions = {
   'out-dir': {type: 'string', short: 'o'},
   paper: {type: 'string', short: 'p'},
   edition: {type: 'string', short: 'e'},
-  format: {type: 'string', short: 'f'},
   template: {type: 'string', short: 't'},
-  concurrency: {type: 'string', short: 'j'},
   timeout: {type: 'string'},
   browser: {type: 'string'},
-  watch: {type: 'boolean', short: 'w'},
-  stdout: {type: 'boolean'},
-  json: {type: 'boolean'},
   config: {type: 'string', short: 'c'},
   'no-config': {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'},
@@ -27,7 +23,16 @@ const options = {
   version: {type: 'boolean', short: 'v'}
 } satisfies ParseArgsConfig['options'];
 
-type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] extends 'string' ? string : boolean};
+const options = {
+  ...documentOptions,
+  format: {type: 'string', short: 'f'},
+  concurrency: {type: 'string', short: 'j'},
+  watch: {type: 'boolean', short: 'w'},
+  stdout: {type: 'boolean'},
+  json: {type: 'boolean'}
+} satisfies ParseArgsConfig['options'];
+
+export type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] extends 'string' ? string : boolean};
 
 /**
  * `briefing build`: parse the flags, call `build` (or `watch`), print, return the exit status.
@@ -108,7 +113,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
  * @returns {SettingsLayer}
  *   The top layer.
  */
-function flagsToSettings(values: Values): SettingsLayer {
+export function flagsToSettings(values: Values): SettingsLayer {
   const paper = values.paper?.toLowerCase();
   if (paper !== undefined && !(papers as readonly string[]).includes(paper)) throw new UsageError(`Unknown paper \`${values.paper}\`, expected ${papers.join(' or ')}`);
   const edition = values.edition?.toLowerCase();

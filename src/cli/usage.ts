@@ -64,18 +64,74 @@ Options:
 
 Prints the new file's path on standard output.`;
 
+/** The document flags `email` and `print` share with `build`. */
+const documentFlags = `  -o, --out-dir DIR       where outputs go (default: out)
+  -p, --paper SIZE        a4 or letter (default: a4)
+  -e, --edition NAME      screen or print
+  -t, --template NAME     template name from templates/, or a folder (default: briefing)
+      --timeout SECONDS   time budget for the document (default: 30)
+      --browser PATH      Chrome/Chromium to print with
+  -c, --config FILE       configuration file
+      --no-config         ignore configuration files
+  -q, --quiet             print only problems
+  -h, --help              show this help
+  -v, --version           show the version`;
+
+/** Help for `briefing email`. */
+export const emailUsage = `Usage: briefing email <manuscript.md|-> [options]
+
+Build a briefing and write <out-dir>/<name>.eml: a message any mail client opens as a
+draft, with the masthead, summary box and bylines as its text (HTML and plain text) and
+the PDF attached as <date>-<name>.pdf. With --send, also deliver it over SMTP.
+
+Message options (they beat the front matter's email:, which beats the configuration):
+      --to ADDRESS        recipient; repeat or separate with commas
+      --cc ADDRESS        copy recipient; repeat or separate with commas
+      --from ADDRESS      sender, e.g. "Desk <desk@example.org>"
+      --subject TEXT      subject (default: the title)
+      --subject-prefix T  put before the title in the subject, e.g. "[Briefing]"
+      --send              deliver through BRIEFING_SMTP_URL (smtp://host:port or
+                          smtps://host:port); user and password only from
+                          BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD
+${documentFlags}
+
+A warning is printed when the PDF is larger than the attachment limit (10 MB, or
+email.attachmentLimit in the configuration). Exit status: 0 when the message was written
+(and sent), 1 when the briefing could not be built or the server refused it, 2 on a
+usage error.`;
+
+/** Help for `briefing print`. */
+export const printUsage = `Usage: briefing print <manuscript.md|-> [options]
+
+Build the print edition of a briefing (duplex margins, grayscale-safe, links as notes)
+and send it to a printer through the system's spooler (CUPS lp).
+
+Printing options:
+  -P, --printer NAME      printer (default: the system's default printer)
+  -n, --copies N          copies (default: 1)
+  -d, --duplex            print on both sides, bound on the long edge
+      --wait              wait until the spooler reports the job completed
+${documentFlags}
+
+Exit status: 0 when the job was accepted, 1 when the briefing could not be built or the
+spooler refused it (no CUPS, no such printer), 2 on a usage error.`;
+
 /** Help for `briefing` alone. */
 export const mainUsage = `Usage: briefing build <manuscript.md|folder|glob|->... [options]
        briefing check <manuscript.md|folder|glob|->... [options]
        briefing new "<title>" [options]
+       briefing email <manuscript.md> [--to ADDRESS] [--send] [options]
+       briefing print <manuscript.md> [--printer NAME] [--copies N] [--duplex]
        briefing help <command>
 
 Commands:
   build   turn Markdown briefings into HTML and PDF
   check   report problems in manuscripts without printing
   new     start a briefing from a working example
+  email   write (and send) the briefing as an e-mail with the PDF attached
+  print   print the print edition through the system's spooler
 
 Build ${buildUsage.slice(buildUsage.indexOf("Options:")).replace("Options:", "options:")}`;
 
 /** Help by command name. */
-export const usages: Readonly<Record<string, string>> = {build: buildUsage, check: checkUsage, new: newUsage};
+export const usages: Readonly<Record<string, string>> = {build: buildUsage, check: checkUsage, new: newUsage, email: emailUsage, print: printUsage};

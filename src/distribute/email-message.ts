@@ -39,24 +39,28 @@ export interface EmailMessage {
 /**
  * Compose the message for a briefing: subject from the title, an HTML cover with the
  * masthead, summary box and bylines, the same in plain text, and the PDF attached as
- * `<date>-<name>.pdf`. Flags win over the front matter's `email` defaults.
+ * `<date>-<name>.pdf`. Flags win over the front matter's `email`, which wins over the
+ * project configuration.
  *
  * @param {EmailInput} input
  *   The built briefing.
  * @param {EmailAddressing} addressing
- *   Recipients, sender and subject.
+ *   Recipients, sender and subject from the command line.
+ * @param {EmailAddressing} configured
+ *   The same from the project configuration.
  * @returns {EmailMessage}
  *   The message.
  */
-export function createEmailMessage(input: EmailInput, addressing: EmailAddressing = {}): EmailMessage {
+export function createEmailMessage(input: EmailInput, addressing: EmailAddressing = {}, configured: EmailAddressing = {}): EmailMessage {
   const {matter} = input;
-  const defaults = matter.email ?? {};
+  const fromMatter = matter.email ?? {};
   const list = (value: string | readonly string[] | undefined): string[] | undefined =>
     value === undefined ? undefined : (typeof value === 'string' ? [value] : [...value]).filter(Boolean);
-  const to = list(addressing.to) ?? list(defaults.to);
-  const cc = list(addressing.cc) ?? list(defaults.cc);
-  const from = addressing.from ?? defaults.from;
-  const subject = addressing.subject ?? defaults.subject ?? [addressing.subjectPrefix, matter.title].filter(Boolean).join(' ');
+  const to = list(addressing.to) ?? list(fromMatter.to) ?? list(configured.to);
+  const cc = list(addressing.cc) ?? list(fromMatter.cc) ?? list(configured.cc);
+  const from = addressing.from ?? fromMatter.from ?? configured.from;
+  const prefix = addressing.subjectPrefix ?? configured.subjectPrefix;
+  const subject = addressing.subject ?? fromMatter.subject ?? [prefix, matter.title].filter(Boolean).join(' ');
   const filename = `${matter.date ? `${matter.date.slice(0, 10)}-` : ''}${input.name}.pdf`;
   const {html, text} = emailBody(matter, input.page, {filename, pages: input.pages, bytes: input.pdf.byteLength});
   return {

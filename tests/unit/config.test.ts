@@ -81,3 +81,17 @@ describe('resolveSettings', () => {
     expect(resolveSettings({paper: 'A5' as 'a4'}, {paper: 'letter'}).paper).toBe('letter');
   });
 });
+
+describe('email settings', () => {
+  it('takes addresses, a subject prefix, an SMTP URL without credentials and a limit in megabytes, frozen', () => {
+    const settings = resolveSettings({email: {to: ['desk@example.org'], subjectPrefix: '[Briefing]', smtpUrl: 'smtp://127.0.0.1:2525', attachmentLimit: 5}});
+    expect(settings.email?.to).toEqual(['desk@example.org']);
+    expect(Object.isFrozen(settings.email)).toBe(true);
+  });
+
+  it('refuses credentials in the SMTP URL, unknown keys and addresses that are not addresses', () => {
+    expect(() => resolveSettings({email: {smtpUrl: 'smtp://user:secret@host:25'}})).toThrow(SettingsError);
+    expect(() => resolveSettings({email: {bcc: ['x@example.org']} as never})).toThrow(/unknown key `bcc`/);
+    expect(() => resolveSettings({email: {to: ['nobody']}})).toThrow(SettingsError);
+  });
+});

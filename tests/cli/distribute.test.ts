@@ -1,0 +1,102 @@
+import {readFile, readdir, writeFile} from 'node:fs/promises';
+import type {AddressInfo} from 'node:net';
+import path from 'node:path';
+import {simpleParser} from 'mailparser';
+import {SMTPServer} from 'smtp-server';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {run, temporaryFolder} from './helpers.js';
+
+/** `briefing email` and `briefing print` as a user runs them. */
+let folder: {dir: string; remove(): Promise<void>};
+let server: SMTPServer;
+let port: number;
+const received: Buffer[] = [];
+
+beforeAll(async () => {
+  folder = await temporaryFolder('distribute');
+  const sample = await readFile('manuscripts/us-china-leaders-call.md', 'utf8');
+  await writeFile(path.join(folder.dir, 'sample.md'), sample);
+  await writeFile(path.join(folder.dir, 'broken.md'), '---\ntitle: Broken\nsubtitel: typo\n---\n\nText.\n');
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        received.push(Buffer.concat(chunks));
+        callback();
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await folder.remove();
+});
+
+describe('briefing email', () => {
+  it('writes out/<name>.eml with the cover and the PDF, and --send delivers the same message', async () => {
+    const result = await run(['email', 'sample.md', '--to', 'a@example.org,b@example.org', '--from', 'desk@example.org', '--subject-prefix', '[Briefing]', '--send'], {
+      cwd: folder.dir,
+      env: {BRIEFING_SMTP_URL: `smtp://127.0.0.1:${port}`}
+    });
+    expect(result.stderr).toMatch(/sample\.md → out\/sample\.eml/);
+    expect(result.stderr).toMatch(/sent to a@example\.org, b@example\.org: 250/);
+    expect(result.code).toBe(0);
+
+    const written = await simpleParser(await readFile(path.join(folder.dir, 'out', 'sample.eml')));
+    const delivered = await simpleParser(received.at(-1) ?? Buffer.alloc(0));
+    for (const mail of [written, delivered]) {
+      expect(mail.subject).toMatch(/^\[Briefing\] The Xi–Trump Call/);
+      expect(mail.text).toContain('Elbrus Mamedov');
+      expect(String(mail.html)).toContain('Key judgements');
+      expect(mail.attachments.map((attachment) => attachment.filename)).toEqual(['2025-06-06-sample.pdf']);
+    }
+    expect(Buffer.compare(written.attachments[0]?.content ?? Buffer.alloc(0), delivered.attachments[0]?.content ?? Buffer.alloc(1))).toBe(0);
+    // Credentials never travel in the URL, and nothing secret is printed.
+    expect(result.stderr).not.toMatch(/password/i);
+  });
+
+  it('fails with the position of the problem when the manuscript is broken, and writes no message', async () => {
+    const result = await run(['email', 'broken.md', '--to', 'a@example.org'], {cwd: folder.dir});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.md:3:1: error Unexpected front-matter key `subtitel`/);
+    expect(await readdir(path.join(folder.dir, 'out')).catch(() => [])).not.toContain('broken.eml');
+  });
+
+  it('explains a missing SMTP server and a bad address as usage errors', async () => {
+    const send = await run(['email', 'sample.md', '--to', 'a@example.org', '--send'], {cwd: folder.dir, env: {BRIEFING_SMTP_URL: ''}});
+    expect(send.code).toBe(2);
+    expect(send.stderr).toMatch(/BRIEFING_SMTP_URL/);
+    const address = await run(['email', 'sample.md', '--to', 'not-an-address'], {cwd: folder.dir});
+    expect(address.code).toBe(2);
+    expect(address.stderr).toMatch(/Invalid address `not-an-address`/);
+  });
+
+  it('reports a delivery the server cannot take, with exit status 1', async () => {
+    const result = await run(['email', 'sample.md', '--to', 'a@example.org', '--send'], {cwd: folder.dir, env: {BRIEFING_SMTP_URL: 'smtp://127.0.0.1:9'}});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Delivery to 127\.0\.0\.1:9 failed/);
+  });
+});
+
+describe('briefing print', () => {
+  it('prints the print edition duplex on the CUPS test printer and waits for the job', async () => {
+    const result = await run(['print', 'sample.md', '--printer', 'briefing-test', '--duplex', '--copies', '2', '--wait'], {cwd: folder.dir});
+    expect(result.stderr).toMatch(/sample\.md → briefing-test: job briefing-test-\d+, \d+ pages × 2, duplex, done/);
+    expect(result.code).toBe(0);
+  });
+
+  it('says clearly when the printer does not exist, and refuses bad copies', async () => {
+    const missing = await run(['print', 'sample.md', '--printer', 'no-such-printer'], {cwd: folder.dir});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/Printer `no-such-printer` refused the job: .*does not exist/);
+    const copies = await run(['print', 'sample.md', '--copies', 'zero'], {cwd: folder.dir});
+    expect(copies.code).toBe(2);
+  });
+});
