@@ -1,15 +1,16 @@
 import type {ContainerDirective, TextDirective} from 'mdast-util-directive';
 import type {Blockquote, Paragraph, Parents, PhrasingContent, Root} from 'mdast';
 import type {Plugin} from 'unified';
-import {SKIP, visitParents} from 'unist-util-visit-parents';
+import {EXIT, SKIP, visitParents} from 'unist-util-visit-parents';
 import {reportError, reportWarning} from '../messages.js';
 
 /**
  * Mark pull quotes.
  *
  * - `:pullquote[words]` keeps its words in the running text and lifts a copy into an
- *   `<aside class="pullquote">` set right after the paragraph. The copy is `aria-hidden`:
- *   a reader of the text hears the words once.
+ *   `<aside class="pullquote">` placed just before the paragraph, for the template to
+ *   set beside it. The copy starts with a capital letter, and is `aria-hidden`: a reader
+ *   of the text hears the words once.
  * - `:::pullquote{cite="Who"}` is a standalone quote: `<figure class="pullquote">` with a
  *   `<blockquote>` and a `<figcaption>`.
  *
@@ -44,7 +45,7 @@ export const remarkPullquote: Plugin<[], Root> = function () {
       } else if (!paragraph || !container) {
         reportWarning(file, 'Unexpected `:pullquote` outside a paragraph, expected it in running text; its words are kept but not lifted', node, 'pullquote-placement');
       } else {
-        lifts.push({paragraph, parent: container, quote: lifted(node)});
+        lifts.push({paragraph, parent: container, quote: lifted(node, file.data.matter?.lang ?? 'en')});
       }
       if (!parent) return SKIP;
       // The words replace the directive: go on after them (there may be none).
@@ -55,21 +56,12 @@ export const remarkPullquote: Plugin<[], Root> = function () {
 
     for (const {paragraph, parent, quote} of lifts) {
       const siblings = parent.children as Array<Paragraph | ContainerDirective>;
-      const at = siblings.indexOf(paragraph);
-      // Set after its paragraph, unless that paragraph is the last in its container (the
-      // article's final words): a quote there would dangle, so it goes before instead.
-      const last = siblings.slice(at + 1).every((sibling) => isLifted(sibling));
-      let index = last ? at : at + 1;
-      // Several quotes from one paragraph keep their order.
-      while (isLifted(siblings[index])) index++;
-      siblings.splice(index, 0, quote);
+      // Just before its paragraph, so the template can set it beside that paragraph;
+      // several quotes from one paragraph keep their order.
+      siblings.splice(siblings.indexOf(paragraph), 0, quote);
     }
   };
 };
-
-function isLifted(node: Paragraph | ContainerDirective | undefined): boolean {
-  return node?.type === 'containerDirective' && node.name === 'pullquote' && node.data?.hName === 'aside';
-}
 
 /** Keep the words of an inline pull quote in the running text. */
 function unwrap(node: TextDirective, parent: Parents): void {
@@ -77,8 +69,13 @@ function unwrap(node: TextDirective, parent: Parents): void {
   siblings.splice(siblings.indexOf(node), 1, ...node.children);
 }
 
-function lifted(node: TextDirective): ContainerDirective {
+function lifted(node: TextDirective, lang: string): ContainerDirective {
   const words: Paragraph = {type: 'paragraph', children: structuredClone(node.children)};
+  // Lifted from mid-sentence, a quote still opens like a sentence.
+  visitParents(words, 'text', (first) => {
+    first.value = first.value.replace(/^\p{Ll}/u, (letter) => letter.toLocaleUpperCase(lang));
+    return EXIT;
+  });
   return {
     type: 'containerDirective',
     name: 'pullquote',

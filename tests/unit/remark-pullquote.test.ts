@@ -35,27 +35,27 @@ function remainingPullquoteDirectives(tree: Root): number {
 }
 
 describe('remarkPullquote', () => {
-  it('keeps the words in the text and lifts an aria-hidden copy after the paragraph', async () => {
+  it('keeps the words in the text and lifts an aria-hidden copy, capitalised, just before the paragraph', async () => {
     const {file, tree} = await run('A :pullquote[lifted words] b.\n\nNext.\n');
     expect(file.messages).toEqual([]);
-    expect(outline(tree)).toEqual(['p:A lifted words b.', 'aside:lifted words', 'p:Next.']);
-    const aside = tree.children[1];
+    expect(outline(tree)).toEqual(['aside:Lifted words', 'p:A lifted words b.', 'p:Next.']);
+    const aside = tree.children[0];
     expect(aside?.data?.hProperties).toEqual({className: ['pullquote'], ariaHidden: 'true'});
   });
 
   it('copies the words: changing the lifted copy leaves the running text alone', async () => {
     const {tree} = await run('A :pullquote[*emphasis* here] b.\n\nNext.\n');
-    const [paragraph, aside] = tree.children;
+    const [aside, paragraph] = tree.children;
     expect(paragraph?.type === 'paragraph' && paragraph.children.some((child) => child.type === 'emphasis')).toBe(true);
     visit(aside ?? {type: 'root', children: []}, 'text', (node) => {
       node.value = 'changed';
     });
-    expect(outline(tree)[0]).toBe('p:A emphasis here b.');
+    expect(outline(tree)[1]).toBe('p:A emphasis here b.');
   });
 
-  it('sets quotes from the last paragraph before it, in order', async () => {
+  it('sets several quotes from one paragraph before it, in order', async () => {
     const {tree} = await run('First.\n\nEnd :pullquote[one] and :pullquote[two].\n');
-    expect(outline(tree)).toEqual(['p:First.', 'aside:one', 'aside:two', 'p:End one and two.']);
+    expect(outline(tree)).toEqual(['p:First.', 'aside:One', 'aside:Two', 'p:End one and two.']);
   });
 
   it('lifts quotes inside a list item into that list item', async () => {
@@ -76,7 +76,7 @@ describe('remarkPullquote', () => {
     const {file, tree} = await run('A :pullquote[]:pullquote[second words] end.\n\nNext.\n');
     expect(file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['1:3 pullquote-empty']);
     expect(remainingPullquoteDirectives(tree)).toBe(0);
-    expect(outline(tree)).toEqual(['p:A second words end.', 'aside:second words', 'p:Next.']);
+    expect(outline(tree)).toEqual(['aside:Second words', 'p:A second words end.', 'p:Next.']);
   });
 
   it('shapes :::pullquote as a figure with its cite as the caption', async () => {
