@@ -4,7 +4,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
+import {remarkParseInPieces} from './markdown/remark-parse-in-pieces.js';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import {rehypeBriefingTemplate} from './html/rehype-briefing-template.js';
@@ -51,7 +51,7 @@ export interface ProcessorOptions {
 export function createProcessor(options: ProcessorOptions = {}) {
   const {settings = defaults, override, templates = createTemplateLoader(), root = settings.root ?? process.cwd()} = options;
   return unified()
-    .use(remarkParse)
+    .use(remarkParseInPieces)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkDepthLimit)
     .use(remarkBriefingMatter)

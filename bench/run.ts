@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: briefing against its peer (md-to-pdf 5.2.5), Chromium's own
+ * `--print-to-pdf` and a plain unified chain, each case run side by side, several times,
+ * interleaved. Writes `bench/results.md` and `bench/results.json` and prints the table.
+ *
+ * Environment: BENCH_REPS (runs per contender in the quick cases, default 7),
+ * BENCH_BATCH_REPS (default 3), BENCH_QUICK=1 (a smoke run: few and small).
+ */
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {cpus, loadavg, tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {describeMachine} from './lib/machine.js';
+import {batchVariant} from './lib/manuscripts.js';
+import {interleave, median, timeCommand, type Run} from './lib/measure.js';
+import {duration, markdownReport, megabytes, target, type Row, type Target} from './lib/report.js';
+import {measureWatchRebuild} from './lib/watch-rebuild.js';
+
+const bench = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+const root = path.dirname(bench);
+const dist = path.join(root, 'dist');
+const quick = process.env.BENCH_QUICK === '1';
+const reps = Number(process.env.BENCH_REPS ?? (quick ? 2 : 7));
+const batchReps = Number(process.env.BENCH_BATCH_REPS ?? (quick ? 1 : 3));
+const batchSize = quick ? 10 : 100;
+const bigBatchSize = quick ? 20 : 200;
+const peerChunk = 10;
+const sampleName = 'us-china-leaders-call';
+const sample = path.join('manuscripts', `${sampleName}.md`);
+const env = {...process.env, PUPPETEER_SKIP_DOWNLOAD: '1'};
+/** Chromium flags for the peers, as briefing uses them: no network, no first-run work. */
+const quietFlags = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+
+/** Install the bench-only peer on first run, and compile briefing (others may be editing `src/`). */
+function prepare(): void {
+  if (!existsSync(path.join(bench, 'node_modules', 'md-to-pdf'))) {
+    log('installing md-to-pdf 5.2.5 (npm ci --prefix bench)');
+    execFileSync('npm', ['ci', '--prefix', bench, '--no-audit', '--no-fund'], {stdio: 'inherit', env});
+  }
+  log('compiling briefing (npm run build)');
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], {cwd: root, stdio: 'inherit', env});
+  } catch {
+    if (!existsSync(path.join(dist, 'cli.js'))) throw new Error('briefing does not compile and dist/cli.js is missing');
+    log('warning: `npm run build` reported errors; benching what it emitted');
+  }
+}
+
+const node = (args: readonly string[]): Promise<Run> => timeCommand(process.execPath, args, {cwd: root, env});
+const briefingBuild = (input: string, outDir: string, extra: readonly string[] = []): Promise<Run> =>
+  node([path.join(dist, 'cli.js'), 'build', input, '-f', 'pdf', '-o', outDir, ...extra]);
+
+prepare();
+const {findBrowser} = (await import(pathToFileURL(path.join(dist, 'print', 'find-browser.js')).href)) as {
+  findBrowser: (explicit: string | undefined) => {path: string; headless: 'shell' | true};
+};
+const browser = findBrowser(undefined);
+const machine = describeMachine(browser.path);
+const mdToPdfCli = path.join(bench, 'node_modules', 'md-to-pdf', 'dist', 'cli.js');
+const launchOptions = JSON.stringify({executablePath: browser.path, headless: browser.headless, args: quietFlags});
+const mdToPdf = (files: readonly string[]): Promise<Run> => node([mdToPdfCli, ...files, '--launch-options', launchOptions]);
+/**
+ * md-to-pdf's CLI converts all its files at once in one browser; given 100 on two cores,
+ * its pages time out (30 s). So a batch runs as a user would run it, `xargs -n 10`: ten
+ * files per process, one process after another, timed (and memory sampled) as one.
+ */
+const mdToPdfBatch = async (files: readonly string[]): Promise<Run> => {
+  const runs: Run[] = [];
+  for (let index = 0; index < files.length; index += peerChunk) runs.push(await mdToPdf(files.slice(index, index + peerChunk)));
+  return {ms: runs.reduce((sum, run) => sum + run.ms, 0), peakRss: Math.max(...runs.map((run) => run.peakRss)), output: ''};
+};
+const work = mkdtempSync(path.join(tmpdir(), 'briefing-bench-'));
+const rows: Row[] = [];
+const targets: Target[] = [];
+const notes: string[] = [];
+const json: Record<string, unknown> = {date: new Date().toISOString(), machine, reps, batchReps};
+
+try {
+  // 1. One briefing, cold, as a whole process.
+  log('case 1: one briefing, cold');
+  const sampleText = readFileSync(path.join(root, sample), 'utf8');
+  const htmlDir = path.join(work, 'html');
+  await node([path.join(dist, 'cli.js'), 'build', sample, '-f', 'html', '-o', htmlDir]);
+  const html = path.join(htmlDir, `${sampleName}.html`);
+  const peerDir = path.join(work, 'cold-md-to-pdf');
+  mkdirSync(peerDir);
+  writeFileSync(path.join(peerDir, `${sampleName}.md`), sampleText);
+  const cold = await interleave(reps, {
+    briefing: () => briefingBuild(sample, path.join(work, 'cold')),
+    'md-to-pdf': () => mdToPdf([path.join(peerDir, `${sampleName}.md`)]),
+    floor: () =>
+      timeCommand(browser.path, ['--headless', ...quietFlags, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'floor.pdf')}`, pathToFileURL(html).href], {env})
+  });
+  const coldMs = Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, median(runs.map((run) => run.ms))])) as Record<string, number>;
+  const [coldBriefing = 0, coldPeer = 0, coldFloor = 0] = [coldMs.briefing, coldMs['md-to-pdf'], coldMs.floor];
+  json.cold = {medianMs: coldMs, runsMs: Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, runs.map((run) => Math.round(run.ms))]))};
+  targets.push(target('cold single <= 1.1x the Chromium floor', coldBriefing / coldFloor, 1.1), target('cold single <= 0.8x md-to-pdf', coldBriefing / coldPeer, 0.8));
+  rows.push(
+    {case: '1. cold single (sample, whole CLI process)', briefing: duration(coldBriefing), other: `floor ${duration(coldFloor)}`, ratio: `${(coldBriefing / coldFloor).toFixed(2)}x`, target: '<= 1.1x', pass: targets.at(-2)?.pass},
+    {case: '', briefing: '', other: `md-to-pdf ${duration(coldPeer)}`, ratio: `${(coldBriefing / coldPeer).toFixed(2)}x`, target: '<= 0.8x', pass: targets.at(-1)?.pass}
+  );
+
+  // 2. A batch: time per document and peak memory of Node and Chromium together.
+  log(`case 2: a batch of ${batchSize}`);
+  const batchDir = path.join(work, 'batch');
+  mkdirSync(batchDir);
+  const batchFiles = Array.from({length: batchSize}, (_, index) => {
+    const file = path.join(batchDir, `briefing-${String(index + 1).padStart(3, '0')}.md`);
+    writeFileSync(file, batchVariant(sampleText, index));
+    return file;
+  });
+  const batch = await interleave(batchReps, {
+    briefing: () => briefingBuild(batchDir, path.join(work, 'batch-out')),
+    'md-to-pdf': () => mdToPdfBatch(batchFiles)
+  });
+  const perDoc = (runs: readonly Run[]): number => median(runs.map((run) => run.ms)) / batchSize;
+  const peak = (runs: readonly Run[]): number => Math.max(...runs.map((run) => run.peakRss));
+  const [batchBriefing, batchPeer] = [perDoc(batch.briefing ?? []), perDoc(batch['md-to-pdf'] ?? [])];
+  json.batch = {
+    documents: batchSize,
+    perDocumentMs: {briefing: batchBriefing, 'md-to-pdf': batchPeer},
+    peakRssBytes: {briefing: peak(batch.briefing ?? []), 'md-to-pdf': peak(batch['md-to-pdf'] ?? [])},
+    runsMs: Object.fromEntries(Object.entries(batch).map(([name, runs]) => [name, runs.map((run) => Math.round(run.ms))]))
+  };
+  targets.push(target(`batch of ${batchSize}: time per document <= 0.3x md-to-pdf`, batchBriefing / batchPeer, 0.3));
+  rows.push(
+    {case: `2. batch of ${batchSize}, per document`, briefing: duration(batchBriefing), other: `md-to-pdf ${duration(batchPeer)}`, ratio: `${(batchBriefing / batchPeer).toFixed(2)}x`, target: '<= 0.3x', pass: targets.at(-1)?.pass},
+    {case: `   peak memory (Node + Chromium)`, briefing: megabytes(peak(batch.briefing ?? [])), other: `md-to-pdf ${megabytes(peak(batch['md-to-pdf'] ?? []))}`, ratio: '', target: ''}
+  );
+
+  log(`case 2b: a batch of ${bigBatchSize}, briefing only, for its peak memory`);
+  const bigDir = path.join(work, 'batch-big');
+  mkdirSync(bigDir);
+  for (let index = 0; index < bigBatchSize; index++) writeFileSync(path.join(bigDir, `briefing-${String(index + 1).padStart(3, '0')}.md`), batchVariant(sampleText, index));
+  const big = await briefingBuild(bigDir, path.join(work, 'batch-big-out'));
+  json.bigBatch = {documents: bigBatchSize, ms: Math.round(big.ms), peakRssBytes: big.peakRss};
+  targets.push(target(`batch of ${bigBatchSize}: peak memory < 1 GB`, big.peakRss / 2 ** 30, 1, true));
+  rows.push({case: `2b. batch of ${bigBatchSize}, peak memory`, briefing: megabytes(big.peakRss), other: `${duration(big.ms / bigBatchSize)} per document`, ratio: '', target: '< 1024 MB', pass: targets.at(-1)?.pass});
+
+  // 3. Markdown to HTML, in a process of its own.
+  log('case 3: Markdown to HTML at 10 KB, 100 KB, 1 MB');
+  const sizes = quick ? [10 * 1024, 100 * 1024] : [10 * 1024, 100 * 1024, 1024 * 1024];
+  const toHtml = await node([path.join(bench, '.build', 'to-html.js'), dist, path.join(root, sample), String(quick ? 1 : 3), ...sizes.map(String)]);
+  const htmlRuns = JSON.parse(toHtml.output.trim().split('\n').at(-1) ?? '{}') as Record<string, Record<string, number[]>>;
+  const htmlMs = Object.fromEntries(Object.entries(htmlRuns).map(([size, runs]) => [size, {briefing: median(runs.briefing ?? []), plain: median(runs.plain ?? [])}]));
+  json.toHtml = {medianMs: htmlMs, runsMs: htmlRuns};
+  for (const size of sizes) {
+    const {briefing = 0, plain = 0} = htmlMs[size] ?? {};
+    const last = size === sizes.at(-1);
+    if (last) targets.push(target(`Markdown to HTML at ${size / 1024} KB <= 0.25x the plain chain`, briefing / plain, 0.25));
+    rows.push({case: `3. Markdown to HTML, ${size / 1024} KB`, briefing: duration(briefing), other: `plain chain ${duration(plain)}`, ratio: `${(briefing / plain).toFixed(2)}x`, target: last ? '<= 0.25x' : '', pass: last ? targets.at(-1)?.pass : undefined});
+  }
+  const [middle, largest] = [htmlMs[sizes.at(-2) ?? 0], htmlMs[sizes.at(-1) ?? 0]];
+  if (middle && largest) {
+    const scaling = `time(${(sizes.at(-1) ?? 0) / 1024} KB) / time(${(sizes.at(-2) ?? 0) / 1024} KB)`;
+    targets.push(target(`${scaling} <= 12`, largest.briefing / middle.briefing, 12));
+    rows.push({case: `   ${scaling}`, briefing: `${(largest.briefing / middle.briefing).toFixed(1)}`, other: `plain chain ${(largest.plain / middle.plain).toFixed(1)}`, ratio: '', target: '<= 12', pass: targets.at(-1)?.pass});
+  }
+
+  log('case 3b: parse alone, a quote- and list-dense manuscript (remark-parse is quadratic on it)');
+  const denseSize = quick ? 100 * 1024 : 1024 * 1024;
+  const dense = JSON.parse((await node([path.join(bench, '.build', 'parse-dense.js'), dist, String(denseSize)])).output.trim().split('\n').at(-1) ?? '{}') as {
+    remarkParse: number;
+    inPieces: number;
+    sameTree: boolean;
+  };
+  json.parseDense = dense;
+  rows.push({
+    case: `3b. parse only, ${denseSize / 1024} KB dense with quotes and lists (1 run)`,
+    briefing: `${duration(dense.inPieces)} in pieces`,
+    other: `remark-parse ${duration(dense.remarkParse)}`,
+    ratio: `${(dense.inPieces / dense.remarkParse).toFixed(2)}x`,
+    target: 'same tree',
+    pass: dense.sameTree
+  });
+
+  // 4. The watch rebuild after a save.
+  log('case 4: watch rebuild of the sample');
+  const watch = await measureWatchRebuild({cli: path.join(dist, 'cli.js'), dist, sampleText, work, reps, env});
+  json.watch = watch;
+  targets.push(target('watch rebuild <= 0.5 s', watch.medianMs / 1000, 0.5));
+  rows.push({case: `4. watch rebuild of the sample (${watch.how})`, briefing: duration(watch.medianMs), other: '', ratio: '', target: '<= 0.5 s', pass: targets.at(-1)?.pass});
+  if (watch.note) notes.push(watch.note);
+} finally {
+  rmSync(work, {recursive: true, force: true});
+}
+
+const loadAfter = loadavg().map((load) => Math.round(load * 100) / 100);
+notes.push(
+  `Case 1: \`node dist/cli.js build ${sample} -f pdf\` vs \`md-to-pdf\` on the same file vs \`${path.basename(browser.path)} --headless --print-to-pdf\` of the HTML briefing made; ${reps} runs each.`,
+  `Case 2: ${batchSize} variants of the sample: briefing in one process (\`build <folder>\`), md-to-pdf ${peerChunk} files per process (all ${batchSize} at once time out here); ${batchReps} runs each; memory is the peak RSS of the process tree (/proc, every 50 ms).`,
+  'Case 3: a long manuscript built from the sample (sections with lists, quotes, tables, footnotes, reference links); in-process, no printing. Case 3b: the parse alone of a manuscript with a quote or list every ~60 bytes, where remark-parse is quadratic, and whether the trees are identical.',
+  ...targets.map((entry) => `${entry.pass ? 'PASS' : 'FAIL'}: ${entry.name} (measured ${Number(entry.value.toFixed(3))})`)
+);
+json.loadAverageAfter = loadAfter;
+json.targets = targets;
+json.cpus = cpus().length;
+const markdown = markdownReport(machine, loadAfter, rows, notes);
+writeFileSync(path.join(bench, 'results.md'), `# Benchmark results\n\n${markdown}`);
+writeFileSync(path.join(bench, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+process.stdout.write(markdown);
