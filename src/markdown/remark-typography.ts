@@ -46,7 +46,9 @@ export const remarkTypography: Plugin<[], Root> = function () {
     visit(tree, 'text', (node) => {
       node.value = node.value.replace(/(?<=\S) - (?=\S)/g, ' – ');
     });
-    // remark-smartypants' transform is synchronous; it never calls `next`.
-    void smarten(tree, file, () => undefined);
+    // remark-smartypants joins all the text it is given into one retext string, whose cost
+    // grows faster than its length; quotes never pair across top-level blocks, so each block
+    // is smartened on its own. The transform is synchronous; it never calls `next`.
+    for (const child of tree.children) void smarten({type: 'root', children: [child]}, file, () => undefined);
   };
 };
