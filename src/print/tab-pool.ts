@@ -1,6 +1,12 @@
 import type {Browser} from 'puppeteer';
 import {PrintTab} from './print-tab.js';
 
+/**
+ * A reused tab's renderer keeps growing (about 0.6 MB a document); after this many
+ * documents it is closed and a fresh one takes its place, so long batches stay flat.
+ */
+export const recycleAfter = 50;
+
 interface Waiter {
   resolve(tab: PrintTab): void;
   reject(error: unknown): void;
@@ -17,6 +23,7 @@ export class TabPool {
   readonly #timeout: number;
   readonly #idle: PrintTab[] = [];
   readonly #waiting: Waiter[] = [];
+  readonly #prints = new WeakMap<PrintTab, number>();
   #count = 0;
   #opened = 0;
   #closed: unknown;
@@ -59,6 +66,12 @@ export class TabPool {
    * @returns {void}
    */
   release(tab: PrintTab): void {
+    const prints = (this.#prints.get(tab) ?? 0) + 1;
+    if (prints >= recycleAfter) {
+      void this.discard(tab, this.#timeout);
+      return;
+    }
+    this.#prints.set(tab, prints);
     const waiter = this.#waiting.shift();
     if (waiter) waiter.resolve(tab);
     else this.#idle.push(tab);

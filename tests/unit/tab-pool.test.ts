@@ -1,0 +1,54 @@
+import type {Browser} from 'puppeteer';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {ChromiumProcess} from '../../src/print/chromium.js';
+import {findBrowser} from '../../src/print/find-browser.js';
+import {recycleAfter, TabPool} from '../../src/print/tab-pool.js';
+
+let chromium: ChromiumProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  chromium = new ChromiumProcess(findBrowser(undefined));
+  browser = await chromium.connect(30_000);
+});
+
+afterAll(async () => {
+  await browser.close().catch(() => undefined);
+  await chromium.kill();
+});
+
+describe('TabPool', () => {
+  it('reuses one tab, then replaces it after recycleAfter documents, and the new one prints', async () => {
+    const pool = new TabPool(browser, 1, 30_000);
+    const first = await pool.acquire();
+    pool.release(first);
+    for (let round = 1; round < recycleAfter - 1; round++) {
+      const tab = await pool.acquire();
+      expect(tab).toBe(first);
+      pool.release(tab);
+    }
+    const last = await pool.acquire();
+    expect(last).toBe(first);
+    pool.release(last);
+
+    const fresh = await pool.acquire();
+    expect(fresh).not.toBe(first);
+    const pdf = await fresh.print('<!doctype html><title>t</title><p>Printed on a fresh tab.</p>', {timeout: 30_000});
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    pool.release(fresh);
+    // The old tab is gone: the pool never holds more tabs than its size.
+    await expect.poll(async () => (await browser.pages()).length).toBe(1);
+  });
+
+  it('makes callers wait for a tab when all are busy, and hands the released one over', async () => {
+    const pool = new TabPool(browser, 1, 30_000);
+    const held = await pool.acquire();
+    let handed: unknown;
+    const waiting = pool.acquire().then((tab) => (handed = tab));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(handed).toBeUndefined();
+    pool.release(held);
+    await waiting;
+    expect(handed).toBe(held);
+  });
+});
