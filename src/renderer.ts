@@ -40,8 +40,6 @@ interface Pipeline {
 export class Renderer implements AsyncDisposable {
   readonly #settings: Settings;
   readonly #pipeline: Pipeline;
-  /** Spawned before the pipeline loaded; the first print session takes it over. */
-  #chromium: ChromiumProcess | undefined;
   #session: PrintSession | undefined;
   #closed = false;
 
@@ -52,13 +50,13 @@ export class Renderer implements AsyncDisposable {
    *   Resolved settings.
    * @param {Pipeline} pipeline
    *   The frozen processor and helpers.
-   * @param {ChromiumProcess | undefined} chromium
-   *   A Chromium already started for this renderer, which it now owns.
+   * @param {PrintSession | undefined} session
+   *   A print session already starting for this renderer, which it now owns.
    */
-  constructor(settings: Settings, pipeline: Pipeline, chromium?: ChromiumProcess) {
+  constructor(settings: Settings, pipeline: Pipeline, session?: PrintSession) {
     this.#settings = settings;
     this.#pipeline = pipeline;
-    this.#chromium = chromium;
+    this.#session = session;
   }
 
   /** The settings of the run (a manuscript's front matter may still choose its own). */
@@ -94,8 +92,10 @@ export class Renderer implements AsyncDisposable {
     if (hasErrors(file) || html === undefined) return {file, ok: false};
     if (request.pdf === false) return {file, ok: true, html};
 
+    // Loaded while Chromium prints: Node would otherwise sit idle waiting for it.
+    const metadata = Promise.all([import('./print/pdf-metadata.js'), import('./version.js')]);
     const {printed, browserVersion} = await this.#print(html);
-    const [{setPdfMetadata}, {generator}] = await Promise.all([import('./print/pdf-metadata.js'), import('./version.js')]);
+    const [{setPdfMetadata}, {generator}] = await metadata;
     const matter = file.data.matter;
     const {bytes, pages} = await setPdfMetadata(printed, {
       title: matter?.title ?? 'Untitled',
@@ -124,10 +124,8 @@ export class Renderer implements AsyncDisposable {
   async close(): Promise<void> {
     this.#closed = true;
     const session = this.#session;
-    const chromium = this.#chromium;
     this.#session = undefined;
-    this.#chromium = undefined;
-    await Promise.all([session?.stop(), chromium?.kill()]);
+    await session?.stop();
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -168,14 +166,15 @@ export class Renderer implements AsyncDisposable {
   async #currentSession(): Promise<PrintSession> {
     if (this.#closed) throw new Error('The renderer is closed');
     if (this.#session?.alive) return this.#session;
-    const {PrintSession} = await import('./print/print-session.js');
+    const session = await startSession(this.#settings);
     // Checked again: another document may have started one while this one waited.
-    if (this.#session?.alive) return this.#session;
-    if (this.#closed) throw new Error('The renderer is closed');
-    const chromium = this.#chromium ?? new ChromiumProcess(findBrowser(this.#settings.browser));
-    this.#chromium = undefined;
-    this.#session = new PrintSession(chromium, {timeout: this.#settings.timeout, tabs: this.#settings.concurrency});
-    return this.#session;
+    if (this.#session?.alive || this.#closed) {
+      await session.stop();
+      if (this.#closed) throw new Error('The renderer is closed');
+      return this.#session as PrintSession;
+    }
+    this.#session = session;
+    return session;
   }
 
   /** Stop a session that failed, unless a newer one has already replaced it. */
@@ -199,7 +198,9 @@ export class Renderer implements AsyncDisposable {
 export async function createRenderer(settings: SettingsLayer = {}, override: SettingsLayer = {}): Promise<Renderer> {
   const base = resolveSettings(settings);
   const run = resolveSettings(base, override);
-  const chromium = run.formats.includes('pdf') ? new ChromiumProcess(findBrowser(run.browser)) : undefined;
+  // Spawned now and connected in the background (puppeteer loads meanwhile), while the
+  // Markdown and HTML modules load below.
+  const session = run.formats.includes('pdf') ? await startSession(run) : undefined;
   try {
     const [{createProcessor}, {createTemplateLoader}, {collectDependencies}] = await Promise.all([
       import('./processor.js'),
@@ -215,9 +216,29 @@ export async function createRenderer(settings: SettingsLayer = {}, override: Set
     const reloadTemplates = (): void => {
       loader = createTemplateLoader();
     };
-    return new Renderer(run, {processor, collectDependencies, reloadTemplates}, chromium);
+    return new Renderer(run, {processor, collectDependencies, reloadTemplates}, session);
   } catch (error) {
-    await chromium?.kill();
+    await session?.stop();
+    throw error;
+  }
+}
+
+/**
+ * Spawn Chromium and start connecting to it. Chromium is spawned before anything is
+ * imported, so it boots while the print session's modules load.
+ *
+ * @param {Settings} settings
+ *   Browser, time budget and number of tabs.
+ * @returns {Promise<PrintSession>}
+ *   The session, connecting.
+ */
+async function startSession(settings: Settings): Promise<PrintSession> {
+  const chromium = new ChromiumProcess(findBrowser(settings.browser));
+  try {
+    const {PrintSession} = await import('./print/print-session.js');
+    return new PrintSession(chromium, {timeout: settings.timeout, tabs: settings.concurrency});
+  } catch (error) {
+    await chromium.kill();
     throw error;
   }
 }

@@ -105,7 +105,7 @@ describe('briefing build', () => {
 
   it.each([
     ['no arguments', []],
-    ['an unknown command', ['print', 'manuscripts']],
+    ['an unknown command', ['publish', 'manuscripts']],
     ['build without manuscripts', ['build']],
     ['an unknown flag', ['build', 'manuscripts', '--colour']],
     ['a bad --paper', ['build', 'manuscripts', '--paper', 'a5']],

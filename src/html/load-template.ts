@@ -1,14 +1,14 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import type {Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import * as z from 'zod';
 import {editions, type Edition} from '../config.js';
+import {packageRoot} from '../package-root.js';
 import {facesFor, fontFaceCss, loadFontFaces, type FontFace} from './fonts.js';
 
 /** Where the bundled templates live: `templates/` at the package root. */
-export const templatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+export const templatesDir = path.join(packageRoot, 'templates');
 
 const manifestSchema = z.strictObject({
   name: z.string(),

@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Readable, Writable} from 'node:stream';
-import type {Browser, ConnectionTransport} from 'puppeteer';
+import type {Browser, ConnectOptions, ConnectionTransport} from 'puppeteer-core';
 import type {BrowserExecutable} from './find-browser.js';
 
 /**
@@ -107,7 +107,12 @@ export class ChromiumProcess {
    *   The browser.
    */
   async connect(timeout: number): Promise<Browser> {
-    const {default: puppeteer} = await import('puppeteer');
+    // Puppeteer's environment-neutral entry: `connect` over a transport, without the
+    // launcher, browser downloader and their dependencies, which briefing does not use.
+    // Its classes are puppeteer-core's own; only the type declarations are separate copies.
+    const {default: puppeteer} = (await import('puppeteer-core/internal/puppeteer-core-browser.js')) as unknown as {
+      default: {connect(options: ConnectOptions): Promise<Browser>};
+    };
     const transport = new PipeTransport(this.#child.stdio[3] as Writable, this.#child.stdio[4] as Readable);
     const gone = this.#exited.then(() => {
       throw new Error(`Chromium (${this.executable.path}) exited before it was ready${this.#stderr ? `: ${lastLines(this.#stderr)}` : ''}`);

@@ -1,4 +1,4 @@
-import type {Browser} from 'puppeteer';
+import type {Browser} from 'puppeteer-core';
 import type {ChromiumProcess} from './chromium.js';
 import {TabPool} from './tab-pool.js';
 

@@ -1,4 +1,4 @@
-import type {Browser, HTTPRequest, Page} from 'puppeteer';
+import type {Browser, HTTPRequest, Page} from 'puppeteer-core';
 
 export interface PrintOptions {
   /** Milliseconds for loading and printing one document. */

@@ -1,4 +1,4 @@
-import type {Browser} from 'puppeteer';
+import type {Browser} from 'puppeteer-core';
 import {PrintTab} from './print-tab.js';
 
 /**

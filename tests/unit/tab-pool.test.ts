@@ -1,4 +1,4 @@
-import type {Browser} from 'puppeteer';
+import type {Browser} from 'puppeteer-core';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ChromiumProcess} from '../../src/print/chromium.js';
 import {findBrowser} from '../../src/print/find-browser.js';
