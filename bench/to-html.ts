@@ -1,10 +1,11 @@
 /**
  * Case 3, in a process of its own: Markdown to HTML at several sizes, the briefing
  * processor (no printing) against a plain unified + remark-parse + remark-rehype +
- * rehype-stringify chain, on the same long manuscript. Prints JSON: milliseconds per
- * run, by size and contender.
+ * rehype-stringify chain, on the same long manuscript: `prose` (a long report) or
+ * `dense` (quotes and lists every few lines, where remark-parse is super-linear).
+ * Prints JSON: milliseconds per run, by size and contender.
  *
- * Usage: node to-html.js <dist folder> <sample.md> <reps> <size>...
+ * Usage: node to-html.js <dist folder> <sample.md> <prose|dense> <reps> <size>...
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -14,14 +15,15 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import {VFile} from 'vfile';
-import {longManuscript} from './lib/manuscripts.js';
+import {denseManuscript, longManuscript} from './lib/manuscripts.js';
 import {interleave} from './lib/measure.js';
 
 interface Processor {
   process(file: VFile): Promise<VFile>;
 }
 
-const [dist = 'dist', samplePath = '', repsArgument = '3', ...sizeArguments] = process.argv.slice(2);
+const [dist = 'dist', samplePath = '', kind = 'prose', repsArgument = '3', ...sizeArguments] = process.argv.slice(2);
+const manuscript = kind === 'dense' ? denseManuscript : longManuscript;
 const sample = readFileSync(samplePath, 'utf8');
 const {createProcessor} = (await import(pathToFileURL(path.resolve(dist, 'processor.js')).href)) as {createProcessor: () => Processor};
 const briefing = createProcessor();
@@ -42,9 +44,9 @@ const contenders = (value: string) => ({
 });
 
 // Warm both up, so the first measured run does not pay for loading and compiling.
-await interleave(1, contenders(longManuscript(sample, 10_000)));
+await interleave(1, contenders(manuscript(sample, 10_000)));
 const results: Record<string, Record<string, number[]>> = {};
 for (const size of sizeArguments.map(Number)) {
-  results[size] = await interleave(Number(repsArgument), contenders(longManuscript(sample, size)));
+  results[size] = await interleave(Number(repsArgument), contenders(manuscript(sample, size)));
 }
 process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 say() { printf 'setup: %s\n' "$*" >&2; }
 
-# puppeteer must not try to download a browser of its own (see .puppeteerrc.cjs).
+# briefing uses puppeteer-core and an installed Chromium; the bench-only md-to-pdf depends on
+# puppeteer, whose browser download must be skipped (it cannot reach its host).
 export PUPPETEER_SKIP_DOWNLOAD=1
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -71,3 +71,29 @@ export function longManuscript(sample: string, size: number): string {
   }
   return text;
 }
+
+/**
+ * A long manuscript dense with block quotes and short lists, as field notes and
+ * source-heavy briefings are written: the shape on which remark-parse slows down far
+ * faster than the input grows (each closing container costs micromark the whole
+ * document so far), as issue 7 measured.
+ *
+ * @param {string} sample
+ *   The sample manuscript.
+ * @param {number} size
+ *   Characters to reach.
+ * @returns {string}
+ *   The manuscript, just over `size` characters.
+ */
+export function denseManuscript(sample: string, size: number): string {
+  const {matter, summary, paragraphs, headings} = parts(sample);
+  let text = `${matter}\n${summary}\n`;
+  for (let section = 0; text.length < size; section++) {
+    text += `## ${section + 1}. ${headings[section % headings.length]}\n\n`;
+    for (let block = 0; block < 8; block++) {
+      const words = (paragraphs[(section * 8 + block) % paragraphs.length] as string).slice(0, 90);
+      text += `> ${words}, with *emphasis*.\n\nA note between the sources, ${section}.${block}.\n\n- first point\n- second point\n\n`;
+    }
+  }
+  return text;
+}

@@ -134,13 +134,16 @@ export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
  *   Distinct uncovered characters, in order of appearance.
  */
 export function uncoveredCharacters(faces: readonly FontFace[], text: string): string[] {
-  const seen = new Set<string>();
+  const checked = new Set<string>();
+  const missing: string[] = [];
   for (const character of text) {
-    if (seen.has(character) || /[\s\p{Cc}\p{Cf}]/u.test(character)) continue;
+    if (checked.has(character)) continue;
+    checked.add(character);
+    if (/[\s\p{Cc}\p{Cf}]/u.test(character)) continue;
     const point = character.codePointAt(0) ?? 0;
-    if (!faces.some((face) => face.ranges.some(([from, to]) => point >= from && point <= to))) seen.add(character);
+    if (!faces.some((face) => face.ranges.some(([from, to]) => point >= from && point <= to))) missing.push(character);
   }
-  return [...seen];
+  return missing;
 }
 
 /**
