@@ -58,6 +58,6 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   fi
 fi
 
-say "compiling (tsc)"
+say "compiling (tsc) and bundling the command (esbuild)"
 npm run --silent build
 say "ready"
