@@ -1,12 +1,11 @@
 import path from 'node:path';
-import {parseArgs, type ParseArgsConfig} from 'node:util';
+import type {ParseArgsConfig} from 'node:util';
 import {build, type BuildReport, type DocumentResult} from '../build.js';
 import {editions, formats, maxConcurrency, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config.js';
 import {findManuscripts} from '../manuscripts.js';
 import {Progress} from './progress.js';
-import {interruptions, jsonMessages, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
+import {interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
 import {buildUsage} from './usage.js';
-import {version} from '../version.js';
 
 /** The flags that shape documents, shared with `email` and `print`. */
 export const documentOptions = {
@@ -43,17 +42,10 @@ export type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['typ
  *   Exit status.
  */
 export async function buildCommand(argv: readonly string[]): Promise<number> {
-  let values: Values;
-  let inputs: string[];
-  try {
-    const parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
-    values = parsed.values as Values;
-    inputs = parsed.positionals;
-  } catch (error) {
-    return usageFailure((error as Error).message, buildUsage);
-  }
-  if (values.version) return print(`${version}\n`);
-  if (values.help) return print(`${buildUsage}\n`);
+  const parsed = parseCommand(argv, options, buildUsage);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as Values;
+  const {inputs} = parsed;
   if (inputs.length === 0) return usageFailure('Missing manuscript: give files, folders or globs to build', buildUsage);
 
   const cwd = process.cwd();
@@ -169,10 +161,6 @@ export function toJson(report: BuildReport): object {
   };
 }
 
-function print(text: string): number {
-  process.stdout.write(text);
-  return 0;
-}
 
 /** Write to standard output and wait until it is handed over, so nothing is cut off at exit. */
 function write(data: string | Uint8Array): Promise<void> {

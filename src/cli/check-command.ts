@@ -1,9 +1,8 @@
-import {parseArgs, type ParseArgsConfig} from 'node:util';
+import type {ParseArgsConfig} from 'node:util';
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
 import {formatMessages} from '../report.js';
-import {jsonMessages, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
+import {jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
 import {checkUsage} from './usage.js';
-import {version} from '../version.js';
 
 const options = {
   template: {type: 'string', short: 't'},
@@ -26,17 +25,10 @@ type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] ext
  *   Exit status: 1 when a manuscript has errors.
  */
 export async function checkCommand(argv: readonly string[]): Promise<number> {
-  let values: Values;
-  let inputs: string[];
-  try {
-    const parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
-    values = parsed.values as Values;
-    inputs = parsed.positionals;
-  } catch (error) {
-    return usageFailure((error as Error).message, checkUsage);
-  }
-  if (values.version) return print(`${version}\n`);
-  if (values.help) return print(`${checkUsage}\n`);
+  const parsed = parseCommand(argv, options, checkUsage);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as Values;
+  const {inputs} = parsed;
   if (inputs.length === 0) return usageFailure('Missing manuscript: give files, folders or globs to check', checkUsage);
 
   let report: CheckReport;
@@ -77,7 +69,3 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
-function print(text: string): number {
-  process.stdout.write(text);
-  return 0;
-}

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import {parseArgs, type ParseArgsConfig} from 'node:util';
+import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
 import {buildInMemory} from './distribute.js';
-import {interruptions, setupFailure, UsageError, usageFailure} from './shared.js';
+import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {emailUsage} from './usage.js';
-import {version} from '../version.js';
 
 const options = {
   ...documentOptions,
@@ -29,17 +28,10 @@ const defaultAttachmentLimit = 10;
  *   Exit status.
  */
 export async function emailCommand(argv: readonly string[]): Promise<number> {
-  let values: Values & {to?: string[]; cc?: string[]; from?: string; subject?: string; 'subject-prefix'?: string; send?: boolean};
-  let inputs: string[];
-  try {
-    const parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
-    values = parsed.values as typeof values;
-    inputs = parsed.positionals;
-  } catch (error) {
-    return usageFailure((error as Error).message, emailUsage);
-  }
-  if (values.version) return say(`${version}\n`, 'stdout');
-  if (values.help) return say(`${emailUsage}\n`, 'stdout');
+  const parsed = parseCommand(argv, options, emailUsage);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as Values & {to?: string[]; cc?: string[]; from?: string; subject?: string; 'subject-prefix'?: string; send?: boolean};
+  const {inputs} = parsed;
   if (inputs.length !== 1) return usageFailure('Give exactly one manuscript to mail', emailUsage);
 
   const stop = interruptions();

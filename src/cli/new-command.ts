@@ -1,8 +1,7 @@
-import {parseArgs, type ParseArgsConfig} from 'node:util';
+import type {ParseArgsConfig} from 'node:util';
 import {createManuscript} from '../new-manuscript.js';
-import {usageFailure} from './shared.js';
+import {parseCommand, usageFailure} from './shared.js';
 import {newUsage} from './usage.js';
-import {version} from '../version.js';
 
 const options = {
   dir: {type: 'string', short: 'd'},
@@ -20,15 +19,10 @@ const options = {
  *   Exit status: 1 when the file exists already.
  */
 export async function newCommand(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
-  } catch (error) {
-    return usageFailure((error as Error).message, newUsage);
-  }
-  const {values, positionals} = parsed;
-  if (values.version) return print(`${version}\n`);
-  if (values.help) return print(`${newUsage}\n`);
+  const parsed = parseCommand(argv, options, newUsage);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as {dir?: string; force?: boolean};
+  const positionals = parsed.inputs;
   if (positionals.length !== 1 || !positionals[0]?.trim()) {
     return usageFailure(positionals.length > 1 ? 'Expected one title; put it in quotes' : 'Missing title, expected the briefing’s title in quotes', newUsage);
   }
@@ -43,7 +37,3 @@ export async function newCommand(argv: readonly string[]): Promise<number> {
   }
 }
 
-function print(text: string): number {
-  process.stdout.write(text);
-  return 0;
-}

@@ -1,12 +1,11 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {parseArgs, type ParseArgsConfig} from 'node:util';
+import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
 import {buildInMemory} from './distribute.js';
-import {interruptions, setupFailure, UsageError, usageFailure} from './shared.js';
+import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {printUsage} from './usage.js';
-import {version} from '../version.js';
 
 const options = {
   ...documentOptions,
@@ -26,19 +25,10 @@ const options = {
  *   Exit status.
  */
 export async function printCommand(argv: readonly string[]): Promise<number> {
-  let values: Values & {printer?: string; copies?: string; duplex?: boolean; wait?: boolean};
-  let inputs: string[];
-  try {
-    const parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
-    values = parsed.values as typeof values;
-    inputs = parsed.positionals;
-  } catch (error) {
-    return usageFailure((error as Error).message, printUsage);
-  }
-  if (values.version || values.help) {
-    process.stdout.write(`${values.version ? version : printUsage}\n`);
-    return 0;
-  }
+  const parsed = parseCommand(argv, options, printUsage);
+  if (typeof parsed === 'number') return parsed;
+  const values = parsed.values as Values & {printer?: string; copies?: string; duplex?: boolean; wait?: boolean};
+  const {inputs} = parsed;
   if (inputs.length !== 1) return usageFailure('Give exactly one manuscript to print', printUsage);
   const copies = values.copies === undefined ? 1 : Number(values.copies);
   if (!Number.isInteger(copies) || copies < 1 || copies > 999) return usageFailure(`Invalid --copies \`${values.copies}\`, expected 1 to 999`, printUsage);

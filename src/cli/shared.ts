@@ -1,13 +1,50 @@
+import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {VFile} from 'vfile';
 import {ConfigError, loadConfig, type ProjectConfig} from '../config-file.js';
 import {SettingsError} from '../config.js';
 import {InputError} from '../manuscripts.js';
+import {version} from '../version.js';
 
 type VFileMessage = VFile['messages'][number];
 
 /** A problem with the command line: exit status 2, with the usage. */
 export class UsageError extends Error {
   override name = 'UsageError';
+}
+
+/** A command's parsed arguments: flags by name, and the rest. */
+export interface ParsedCommand {
+  readonly values: Record<string, string | boolean | string[] | undefined>;
+  readonly inputs: string[];
+}
+
+/**
+ * Parse a command's arguments strictly, answering `--help` and `--version` here.
+ *
+ * @param {readonly string[]} argv
+ *   Arguments after the command's name.
+ * @param {ParseArgsConfig['options']} options
+ *   The command's flags (with `help` and `version`).
+ * @param {string} usage
+ *   The command's help.
+ * @returns {ParsedCommand | number}
+ *   The arguments, or the exit status when the command is already answered.
+ */
+export function parseCommand(argv: readonly string[], options: ParseArgsConfig['options'], usage: string): ParsedCommand | number {
+  let values: ParsedCommand['values'];
+  let inputs: string[];
+  try {
+    const parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true});
+    values = parsed.values as ParsedCommand['values'];
+    inputs = parsed.positionals;
+  } catch (error) {
+    return usageFailure((error as Error).message, usage);
+  }
+  if (values['version'] === true || values['help'] === true) {
+    process.stdout.write(`${values['version'] === true ? version : usage}\n`);
+    return 0;
+  }
+  return {values, inputs};
 }
 
 /**

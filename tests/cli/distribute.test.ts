@@ -1,41 +1,24 @@
 import {readFile, readdir, writeFile} from 'node:fs/promises';
-import type {AddressInfo} from 'node:net';
 import path from 'node:path';
 import {simpleParser} from 'mailparser';
-import {SMTPServer} from 'smtp-server';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startSmtpServer, type TestSmtpServer} from '../helpers/smtp.js';
 import {run, temporaryFolder} from './helpers.js';
 
 /** `briefing email` and `briefing print` as a user runs them. */
 let folder: {dir: string; remove(): Promise<void>};
-let server: SMTPServer;
-let port: number;
-const received: Buffer[] = [];
+let smtp: TestSmtpServer;
 
 beforeAll(async () => {
   folder = await temporaryFolder('distribute');
   const sample = await readFile('manuscripts/us-china-leaders-call.md', 'utf8');
   await writeFile(path.join(folder.dir, 'sample.md'), sample);
   await writeFile(path.join(folder.dir, 'broken.md'), '---\ntitle: Broken\nsubtitel: typo\n---\n\nText.\n');
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer();
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await folder.remove();
 });
 
@@ -43,14 +26,14 @@ describe('briefing email', () => {
   it('writes out/<name>.eml with the cover and the PDF, and --send delivers the same message', async () => {
     const result = await run(['email', 'sample.md', '--to', 'a@example.org,b@example.org', '--from', 'desk@example.org', '--subject-prefix', '[Briefing]', '--send'], {
       cwd: folder.dir,
-      env: {BRIEFING_SMTP_URL: `smtp://127.0.0.1:${port}`}
+      env: {BRIEFING_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`}
     });
     expect(result.stderr).toMatch(/sample\.md → out\/sample\.eml/);
     expect(result.stderr).toMatch(/sent to a@example\.org, b@example\.org: 250/);
     expect(result.code).toBe(0);
 
     const written = await simpleParser(await readFile(path.join(folder.dir, 'out', 'sample.eml')));
-    const delivered = await simpleParser(received.at(-1) ?? Buffer.alloc(0));
+    const delivered = await simpleParser(smtp.received.at(-1) ?? Buffer.alloc(0));
     for (const mail of [written, delivered]) {
       expect(mail.subject).toMatch(/^\[Briefing\] The Xi–Trump Call/);
       expect(mail.text).toContain('Elbrus Mamedov');

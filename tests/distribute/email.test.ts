@@ -1,10 +1,9 @@
 import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {simpleParser, type ParsedMail} from 'mailparser';
-import {SMTPServer} from 'smtp-server';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {startSmtpServer, type TestSmtpServer} from '../helpers/smtp.js';
 import {build} from '../../src/build.js';
 import {composeEml, createEmailMessage, type EmailInput} from '../../src/distribute/email-message.js';
 import {DeliveryError, sendEmail} from '../../src/distribute/send-email.js';
@@ -13,9 +12,7 @@ import type {Matter} from '../../src/markdown/matter-schema.js';
 let dir: string;
 let input: EmailInput;
 let pdf: Buffer;
-const received: Buffer[] = [];
-let server: SMTPServer;
-let port: number;
+let smtp: TestSmtpServer;
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'briefing-email-'));
@@ -32,32 +29,11 @@ beforeAll(async () => {
   };
 
   // A real SMTP server on loopback that keeps what it receives and refuses one address.
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.endsWith('@refused.example')) {
-        callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), {responseCode: 550}));
-        return;
-      }
-      callback();
-    },
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push(Buffer.concat(chunks));
-        callback();
-      });
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startSmtpServer((address) => address.endsWith('@refused.example'));
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await rm(dir, {recursive: true, force: true});
 });
 
@@ -114,20 +90,20 @@ describe('the briefing as an e-mail', () => {
   });
 
   it('delivers it over SMTP to a real server, intact', async () => {
-    const before = received.length;
-    const result = await sendEmail(createEmailMessage(input, addressing), `smtp://127.0.0.1:${port}`);
+    const before = smtp.received.length;
+    const result = await sendEmail(createEmailMessage(input, addressing), `smtp://127.0.0.1:${smtp.port}`);
     expect(result.response).toMatch(/^250/);
-    expect(received.length).toBe(before + 1);
-    await checkBriefingMail(await simpleParser(received.at(-1) ?? Buffer.alloc(0)));
+    expect(smtp.received.length).toBe(before + 1);
+    await checkBriefingMail(await simpleParser(smtp.received.at(-1) ?? Buffer.alloc(0)));
   });
 
   it('reports a refused delivery with the server reply', async () => {
     const message = createEmailMessage(input, {...addressing, to: ['nobody@refused.example']});
-    await expect(sendEmail(message, `smtp://127.0.0.1:${port}`)).rejects.toThrow(/550.*Mailbox unavailable/);
+    await expect(sendEmail(message, `smtp://127.0.0.1:${smtp.port}`)).rejects.toThrow(/550.*Mailbox unavailable/);
   });
 
   it('refuses credentials in the URL and a message without recipients', async () => {
-    await expect(sendEmail(createEmailMessage(input, addressing), `smtp://user:secret@127.0.0.1:${port}`)).rejects.toThrow(DeliveryError);
-    await expect(sendEmail(createEmailMessage(input, {}), `smtp://127.0.0.1:${port}`)).rejects.toThrow(/No recipient/);
+    await expect(sendEmail(createEmailMessage(input, addressing), `smtp://user:secret@127.0.0.1:${smtp.port}`)).rejects.toThrow(DeliveryError);
+    await expect(sendEmail(createEmailMessage(input, {}), `smtp://127.0.0.1:${smtp.port}`)).rejects.toThrow(/No recipient/);
   });
 });
