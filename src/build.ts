@@ -171,7 +171,12 @@ export async function buildDocument(renderer: Renderer, manuscript: Manuscript, 
     const html = formats.includes('html') ? rendered.html : undefined;
     if (!write) return finish(true, {pages: rendered.pages, bytes: rendered.pdf?.byteLength, pdf: rendered.pdf, html});
 
-    const base = path.resolve(cwd, outDir, manuscript.name);
+    const folder = path.resolve(cwd, outDir);
+    const base = path.resolve(folder, manuscript.name);
+    // Whatever a manuscript is called, its outputs stay inside the output folder.
+    if (path.relative(folder, base).startsWith('..') || path.isAbsolute(path.relative(folder, base))) {
+      throw new Error(`its name would write outside ${outDir}; rename the file`);
+    }
     const outputs: string[] = [];
     if (rendered.pdf) {
       await writeFileAtomic(`${base}.pdf`, rendered.pdf);

@@ -122,8 +122,10 @@ function globBase(pattern: string): string {
   return literal.join('/') || '.';
 }
 
+/** A file's name without its extension; never `.` or `..`, which would name a folder above. */
 function stem(name: string): string {
-  return name.slice(0, name.length - path.extname(name).length) || name;
+  const bare = name.slice(0, name.length - path.extname(name).length) || name;
+  return /^\.*$/.test(bare) ? bare.replaceAll('.', '_') || '_' : bare;
 }
 
 /** A name for an in-memory manuscript's outputs: `<stdin>` → `stdin`. */

@@ -46,6 +46,17 @@ export function checkInput(file: VFile, limits: InputLimits = defaultLimits): bo
   }
   file.value = text;
 
+  // `:::` containers nest across lines, which the per-line scan below cannot see.
+  let containers = 0;
+  for (const [index, line] of text.split(/\r?\n|\r/).entries()) {
+    if (/^[ \t]*:{3,}[ \t]*[A-Za-z]/.test(line)) containers++;
+    else if (/^[ \t]*:{3,}[ \t]*$/.test(line)) containers = Math.max(0, containers - 1);
+    if (containers > limits.maxNesting) {
+      reportError(file, `\`:::\` blocks nested more than ${limits.maxNesting} deep, expected a flatter structure`, {line: index + 1, column: 1}, 'input-nesting');
+      return false;
+    }
+  }
+
   const lines = text.split(/\r?\n|\r/);
   for (const [index, line] of lines.entries()) {
     const indent = /^[ \t]*/.exec(line)?.[0].replaceAll('\t', '    ').length ?? 0;
@@ -82,6 +93,16 @@ function firstInvalidUtf8(bytes: Buffer): number {
       low = middle;
     } catch {
       high = middle - 1;
+    }
+  }
+  // A prefix may end inside the broken character (streaming accepts a lead byte that
+  // might still be completed): step back to where that character starts.
+  for (let start = low; start >= Math.max(0, low - 3); start--) {
+    try {
+      new TextDecoder('utf-8', {fatal: true}).decode(bytes.subarray(0, start));
+      return start;
+    } catch {
+      // Still inside the broken character.
     }
   }
   return low;

@@ -16,6 +16,37 @@ declare module 'vfile' {
 /** Front matter is metadata, not a document: anything larger is refused before parsing. */
 const maxMatterBytes = 64 * 1024;
 
+/** Deeper `[`/`{` nesting than any real front matter needs; the YAML parser recurses. */
+const maxMatterDepth = 32;
+
+/**
+ * Where flow collections (`[`, `{`) outside quoted strings first nest deeper than `max`.
+ *
+ * @param {string} yaml
+ *   Front matter.
+ * @param {number} max
+ *   Deepest nesting allowed.
+ * @returns {number | undefined}
+ *   Offset of the bracket that goes too deep, if one does.
+ */
+function tooDeepAt(yaml: string, max: number): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let offset = 0; offset < yaml.length; offset++) {
+    const character = yaml[offset];
+    if (quote) {
+      if (character === quote || character === '\n') quote = undefined;
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === '[' || character === '{') {
+      if (++depth > max) return offset;
+    } else if (character === ']' || character === '}') {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
 /** What a manuscript that failed validation is rendered with, so later checks still run. */
 const placeholder: Matter = Object.freeze({title: 'Untitled', authors: [], tags: [], lang: 'en'});
 
@@ -72,8 +103,13 @@ function parseMatter(node: Yaml, file: VFile): Matter | undefined {
     return undefined;
   }
 
+  const tooDeep = tooDeepAt(node.value, maxMatterDepth);
+  if (tooDeep !== undefined) {
+    reportError(file, `Front matter nested more than ${maxMatterDepth} levels deep, expected plain values and short lists`, at.offset(tooDeep), 'front-matter-yaml');
+    return undefined;
+  }
+
   const doc = parseDocument(node.value, {
-    lineCounter: at.lines,
     schema: 'core',
     uniqueKeys: true,
     strict: true,
@@ -132,18 +168,19 @@ function refuseAliases(doc: Document, file: VFile, at: Locator): boolean {
 }
 
 interface Locator {
-  lines: LineCounter;
   offset(offset: number | undefined): Point | undefined;
 }
 
 /** Map offsets inside the YAML text to points in the manuscript. */
 function locator(node: Yaml, file: VFile): Locator {
+  // Filled from the text now, not by the YAML parser, so it also works before parsing.
   const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let index = node.value.indexOf('\n'); index !== -1; index = node.value.indexOf('\n', index + 1)) lines.addNewLine(index + 1);
   const start = node.position?.start;
   const text = String(file.value);
   const bodyStart = start?.offset === undefined ? undefined : text.indexOf('\n', start.offset) + 1;
   return {
-    lines,
     offset(offset) {
       if (offset === undefined || !start) return start;
       const {line, col} = lines.linePos(offset);

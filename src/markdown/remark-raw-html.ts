@@ -17,7 +17,8 @@ const excerptLength = 40;
 export const remarkRawHtml: Plugin<[], Root> = function () {
   return function (tree, file) {
     visit(tree, 'html', (node) => {
-      if (/^<!--[\s\S]*-->$/.test(node.value.trim())) return;
+      // Exactly one comment, nothing else (`<!-- a --><img …><!-- b -->` is not a comment).
+      if (/^<!--(?:(?!-->)[\s\S])*-->$/.test(node.value.trim())) return;
       const excerpt = node.value.trim().replace(/\s+/g, ' ');
       const shown = excerpt.length > excerptLength ? `${excerpt.slice(0, excerptLength)}…` : excerpt;
       reportWarning(file, `Raw HTML \`${shown}\` is not rendered, expected Markdown or a directive`, node, 'raw-html');

@@ -38,39 +38,74 @@ export function classifyUrl(url: string): 'fragment' | 'relative' | 'web' | 'uns
  * Keep only links a reader can follow, and tell the author about the rest: a
  * `javascript:`, `file:` or `data:` URL never reaches the page (the sanitiser would drop
  * it silently), and a relative link points at nothing once the briefing is a PDF in
- * someone's inbox. The link text stays. Images are checked the same way, except that
- * relative image paths are fine: `rehypeInlineImages` reads and inlines them.
+ * someone's inbox. The link text stays. Images must be relative paths, which
+ * `rehypeInlineImages` reads and inlines; a web image is refused with a warning here,
+ * before any later stage could drop it silently.
  *
  * @returns
  *   Transform.
  */
 export const remarkSafeUrls: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const refused = new Set<string>();
+    // A definition is checked as what uses it: a link, an image, or both.
+    const usedAs = new Map<string, Set<'link' | 'image'>>();
+    visit(tree, (node) => {
+      if (node.type !== 'linkReference' && node.type !== 'imageReference') return;
+      const uses = usedAs.get(node.identifier) ?? new Set();
+      uses.add(node.type === 'linkReference' ? 'link' : 'image');
+      usedAs.set(node.identifier, uses);
+    });
+    const refused = {link: new Set<string>(), image: new Set<string>()};
     visit(tree, 'definition', (node) => {
-      if (!allowed(node.url, 'link', node, file)) refused.add(node.identifier);
+      for (const kind of usedAs.get(node.identifier) ?? ['link' as const]) {
+        const url = checked(node.url, kind, node, file);
+        if (url === undefined) refused[kind].add(node.identifier);
+        else node.url = url;
+      }
     });
 
+    const emptied = new Set<Parents>();
     visit(tree, (node, index, parent) => {
       if (parent === undefined || index === undefined) return undefined;
-      if (node.type === 'link' && !allowed(node.url, 'link', node, file)) {
+      if (node.type === 'link' || node.type === 'image') {
+        const url = checked(node.url, node.type, node, file);
+        if (url !== undefined) {
+          node.url = url;
+          return undefined;
+        }
+        unwrap(parent, index, node.type === 'link' ? node.children : []);
+        emptied.add(parent);
+        return [SKIP, index];
+      }
+      if (node.type === 'linkReference' && refused.link.has(node.identifier)) {
         unwrap(parent, index, node.children);
         return [SKIP, index];
       }
-      if (node.type === 'image' && !allowed(node.url, 'image', node, file)) {
+      if (node.type === 'imageReference' && refused.image.has(node.identifier)) {
         unwrap(parent, index, []);
-        return [SKIP, index];
-      }
-      if ((node.type === 'linkReference' || node.type === 'imageReference') && refused.has(node.identifier)) {
-        unwrap(parent, index, node.type === 'linkReference' ? node.children : []);
+        emptied.add(parent);
         return [SKIP, index];
       }
       return undefined;
     });
+
+    // A paragraph that held only a refused image is left with nothing to show.
+    visit(tree, 'paragraph', (node, index, parent) => {
+      if (!parent || index === undefined || !emptied.has(node)) return undefined;
+      if (!node.children.every((child) => child.type === 'text' && !child.value.trim())) return undefined;
+      unwrap(parent, index, []);
+      return [SKIP, index];
+    });
   };
 };
 
-function allowed(url: string, kind: 'link' | 'image', node: Nodes, file: VFile): boolean {
+/**
+ * The URL to keep, or undefined when it is refused (with a warning saying why). A
+ * protocol-relative link (`//host/path`) is kept as `https:`: opened from disk it would
+ * otherwise become a `file://host/…` share. Images must be local files: web images are
+ * never fetched.
+ */
+function checked(url: string, kind: 'link' | 'image', node: Nodes, file: VFile): string | undefined {
   const type = classifyUrl(url);
   const shown = url.length > 60 ? `${url.slice(0, 60)}…` : url;
   if (type === 'unsafe') {
@@ -81,13 +116,17 @@ function allowed(url: string, kind: 'link' | 'image', node: Nodes, file: VFile):
       node,
       'unsafe-url'
     );
-    return false;
+    return undefined;
+  }
+  if (type === 'web' && kind === 'image') {
+    reportWarning(file, `Remote image \`${shown}\` is not fetched, expected a local image file next to the manuscript`, node, 'remote-image');
+    return undefined;
   }
   if (type === 'relative' && kind === 'link') {
     reportWarning(file, `Relative link \`${shown}\` leads nowhere in a PDF, expected an absolute http(s) URL or a #fragment; kept as text`, node, 'relative-link');
-    return false;
+    return undefined;
   }
-  return true;
+  return type === 'web' && url.trim().startsWith('//') ? `https:${url.trim()}` : url;
 }
 
 function unwrap(parent: Parents, index: number, children: readonly RootContent[]): void {

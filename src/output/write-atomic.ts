@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {mkdir, open, rename, rm} from 'node:fs/promises';
+import {mkdir, open, readdir, rename, rm} from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -18,7 +18,9 @@ import path from 'node:path';
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(target);
   await mkdir(dir, {recursive: true});
-  const temporary = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  await removeStale(dir, path.basename(target));
+  // The writer's process id is in the name, so a later run can tell an abandoned one.
+  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx', 0o644);
     try {
@@ -31,5 +33,37 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
   } catch (error) {
     await rm(temporary, {force: true});
     throw error;
+  }
+}
+
+/**
+ * Remove temporary files for `name` left by a process that no longer runs (killed with
+ * SIGKILL between writing and renaming); those of a running process are left alone.
+ *
+ * @param {string} dir
+ *   Output folder.
+ * @param {string} name
+ *   Output file name.
+ * @returns {Promise<void>}
+ *   Resolves when they are gone.
+ */
+async function removeStale(dir: string, name: string): Promise<void> {
+  const prefix = `.${name}.`;
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    entries
+      .filter((entry) => entry.startsWith(prefix) && entry.endsWith('.tmp'))
+      .filter((entry) => !isRunning(Number(entry.slice(prefix.length).split('.')[0])))
+      .map((entry) => rm(path.join(dir, entry), {force: true}))
+  );
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
