@@ -1,11 +1,12 @@
-// Bundle the command line into dist/cli.js (and lazily loaded chunks in dist/chunks/).
+// Bundle the command line into dist/cli.js and its HTML worker into dist/html-stage-worker.js
+// (with lazily loaded chunks in dist/chunks/).
 // Loading ~400 small modules one by one cost more start-up time than anything briefing
 // does; one bundle per lazily loaded part reads a handful of files instead. The library
 // (`import 'briefing'`) stays the plain tsc output in dist/.
 import {build} from 'esbuild';
 
 await build({
-  entryPoints: {cli: 'src/cli.ts'},
+  entryPoints: {cli: 'src/cli.ts', 'html-stage-worker': 'src/html-stage-worker.ts'},
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -1,3 +1,5 @@
+import {access} from 'node:fs/promises';
+import path from 'node:path';
 import type {VFile} from 'vfile';
 import {resolveSettings, type Settings, type SettingsLayer} from './config.js';
 import {checkInput} from './markdown/check-input.js';
@@ -6,7 +8,8 @@ import {ChromiumProcess} from './print/chromium.js';
 import {findBrowser} from './print/find-browser.js';
 import type {PrintSession} from './print/print-session.js';
 import type {PrintTab} from './print/print-tab.js';
-import type {BriefingProcessor} from './processor.js';
+import {HtmlStage, HtmlTimeoutError} from './html-stage.js';
+import {templateDir} from './template-dir.js';
 
 /** A rendered manuscript. `ok` is false when it has errors and nothing was made. */
 export interface Rendered {
@@ -23,14 +26,6 @@ export interface RenderRequest {
   readonly pdf?: boolean;
 }
 
-/** What the renderer needs besides settings: loaded lazily, after Chromium is spawned. */
-interface Pipeline {
-  readonly processor: BriefingProcessor;
-  readonly collectDependencies: typeof import('./dependencies.js').collectDependencies;
-  /** Forget the templates read so far. */
-  readonly reloadTemplates: () => void;
-}
-
 /**
  * Turns manuscripts into HTML and PDF. It builds the processor once and owns one
  * Chromium at a time, started on first need (or early, see `createRenderer`) and
@@ -39,7 +34,7 @@ interface Pipeline {
  */
 export class Renderer implements AsyncDisposable {
   readonly #settings: Settings;
-  readonly #pipeline: Pipeline;
+  readonly #html: HtmlStage;
   #session: PrintSession | undefined;
   #closed = false;
 
@@ -48,14 +43,14 @@ export class Renderer implements AsyncDisposable {
    *
    * @param {Settings} settings
    *   Resolved settings.
-   * @param {Pipeline} pipeline
-   *   The frozen processor and helpers.
+   * @param {HtmlStage} html
+   *   The HTML stage (the processor, in its own thread).
    * @param {PrintSession | undefined} session
    *   A print session already starting for this renderer, which it now owns.
    */
-  constructor(settings: Settings, pipeline: Pipeline, session?: PrintSession) {
+  constructor(settings: Settings, html: HtmlStage, session?: PrintSession) {
     this.#settings = settings;
-    this.#pipeline = pipeline;
+    this.#html = html;
     this.#session = session;
   }
 
@@ -78,16 +73,12 @@ export class Renderer implements AsyncDisposable {
   async render(file: VFile, request: RenderRequest = {}): Promise<Rendered> {
     if (this.#closed) throw new Error('The renderer is closed');
     if (!checkInput(file)) return {file, ok: false};
-    const {processor, collectDependencies} = this.#pipeline;
     let html: string | undefined;
     try {
-      const tree = processor.parse(file);
-      file.data.dependencies = collectDependencies(tree, file);
-      html = processor.stringify(await processor.run(tree, file), file);
+      html = await this.#html.render(file, this.#settings.timeout);
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      // The limits above should make this unreachable; never show a stack trace for input.
-      reportError(file, 'Manuscript too deeply nested to process, expected a flatter structure', {line: 1, column: 1}, 'input-nesting');
+      if (!(error instanceof HtmlTimeoutError)) throw error;
+      reportError(file, `Could not build: ${error.message}; the manuscript is too hard to parse`, {line: 1, column: 1}, 'timeout');
     }
     if (hasErrors(file) || html === undefined) return {file, ok: false};
     if (request.pdf === false) return {file, ok: true, html};
@@ -117,7 +108,7 @@ export class Renderer implements AsyncDisposable {
    * @returns {void}
    */
   reloadTemplates(): void {
-    this.#pipeline.reloadTemplates();
+    this.#html.reloadTemplates();
   }
 
   /** Close the browser, if one was started. Safe to call more than once. */
@@ -125,7 +116,7 @@ export class Renderer implements AsyncDisposable {
     this.#closed = true;
     const session = this.#session;
     this.#session = undefined;
-    await session?.stop();
+    await Promise.all([session?.stop(), this.#html.close()]);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {
@@ -202,24 +193,31 @@ export async function createRenderer(settings: SettingsLayer = {}, override: Set
   // Markdown and HTML modules load below.
   const session = run.formats.includes('pdf') ? await startSession(run) : undefined;
   try {
-    const [{createProcessor}, {createTemplateLoader}, {collectDependencies}] = await Promise.all([
-      import('./processor.js'),
-      import('./html/load-template.js'),
-      import('./dependencies.js')
-    ]);
-    // The processor keeps this function; the loader (and its cache) behind it can be replaced.
-    let loader = createTemplateLoader();
-    const templates = (nameOrDir: string): ReturnType<typeof loader> => loader(nameOrDir);
-    // Load the run's template now: a missing one is an error before any document.
-    await templates(run.template);
-    const processor = createProcessor({settings: base, override, templates, root: run.root ?? process.cwd()});
-    const reloadTemplates = (): void => {
-      loader = createTemplateLoader();
-    };
-    return new Renderer(run, {processor, collectDependencies, reloadTemplates}, session);
+    // The run's template must exist: a missing one is an error before any document.
+    await checkTemplate(run.template);
+    const html = new HtmlStage({settings: base, override, root: run.root ?? process.cwd()});
+    html.start();
+    return new Renderer(run, html, session);
   } catch (error) {
     await session?.stop();
     throw error;
+  }
+}
+
+/**
+ * Fail early, and cheaply, when a template is missing; the HTML stage reads it fully.
+ *
+ * @param {string} nameOrDir
+ *   Template name or folder.
+ * @returns {Promise<void>}
+ *   Resolves when its `template.json` is there.
+ */
+async function checkTemplate(nameOrDir: string): Promise<void> {
+  const dir = templateDir(nameOrDir);
+  try {
+    await access(path.join(dir, 'template.json'));
+  } catch (error) {
+    throw new Error(`Cannot read template \`${nameOrDir}\`: ${path.join(dir, 'template.json')} is missing (${(error as NodeJS.ErrnoException).code})`, {cause: error});
   }
 }
 

@@ -4,11 +4,11 @@ import type {Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import * as z from 'zod';
 import {editions, type Edition} from '../config.js';
-import {packageRoot} from '../package-root.js';
+import {templateDir} from '../template-dir.js';
 import {facesFor, fontFaceCss, loadFontFaces, type FontFace} from './fonts.js';
 
 /** Where the bundled templates live: `templates/` at the package root. */
-export const templatesDir = path.join(packageRoot, 'templates');
+export {templatesDir} from '../template-dir.js';
 
 const manifestSchema = z.strictObject({
   name: z.string(),
@@ -54,7 +54,7 @@ export interface Template {
  *   The template, ready to fill.
  */
 export async function loadTemplate(nameOrDir: string): Promise<Template> {
-  const dir = /[\\/]/.test(nameOrDir) ? path.resolve(nameOrDir) : path.join(templatesDir, nameOrDir);
+  const dir = templateDir(nameOrDir);
   const read = async (file: string): Promise<string> => {
     try {
       return await readFile(path.join(dir, file), 'utf8');

@@ -1,0 +1,57 @@
+/**
+ * The HTML stage in a worker thread: Markdown in, the complete HTML page out. It runs
+ * apart from the main thread so that a manuscript that makes the parser crawl can be
+ * stopped at its time budget (the thread is terminated), Ctrl-C is answered at once, and
+ * the Markdown work runs on another core while the main thread drives Chromium.
+ */
+import {parentPort, workerData} from 'node:worker_threads';
+import {VFile} from 'vfile';
+import {collectDependencies} from './dependencies.js';
+import {createTemplateLoader} from './html/load-template.js';
+import {reportError} from './messages.js';
+import {createProcessor} from './processor.js';
+import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup} from './html-stage.js';
+
+const setup = workerData as HtmlStageSetup;
+let loader = createTemplateLoader();
+const processor = createProcessor({
+  settings: setup.settings,
+  override: setup.override,
+  templates: (nameOrDir) => loader(nameOrDir),
+  root: setup.root
+});
+
+parentPort?.on('message', (request: HtmlStageRequest) => {
+  if (request.type === 'reload') {
+    loader = createTemplateLoader();
+    return;
+  }
+  void render(request).then((response) => parentPort?.postMessage(response));
+});
+
+async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Promise<HtmlStageResponse> {
+  const file = new VFile({path: request.path, cwd: request.cwd, value: request.value});
+  let html: string | undefined;
+  try {
+    const tree = processor.parse(file);
+    file.data.dependencies = collectDependencies(tree, file);
+    html = processor.stringify(await processor.run(tree, file), file);
+  } catch (error) {
+    if (!(error instanceof RangeError)) return {id: request.id, type: 'failed', reason: (error as Error).message};
+    // The input limits should make this unreachable; never show a stack trace for input.
+    reportError(file, 'Manuscript too deeply nested to process, expected a flatter structure', {line: 1, column: 1}, 'input-nesting');
+  }
+  return {
+    id: request.id,
+    type: 'rendered',
+    html,
+    messages: file.messages.map((message) => ({
+      reason: message.reason,
+      place: message.place ?? undefined,
+      ruleId: message.ruleId ?? undefined,
+      source: message.source ?? undefined,
+      fatal: message.fatal
+    })),
+    data: {matter: file.data.matter, settings: file.data.settings, dependencies: file.data.dependencies}
+  };
+}

@@ -1,0 +1,170 @@
+import path from 'node:path';
+import {Worker} from 'node:worker_threads';
+import type {Point, Position} from 'unist';
+import type {VFile} from 'vfile';
+import type {Settings, SettingsLayer} from './config.js';
+import {packageRoot} from './package-root.js';
+
+/** What the worker is started with. */
+export interface HtmlStageSetup {
+  readonly settings: Settings;
+  readonly override: SettingsLayer;
+  readonly root: string;
+}
+
+/** What the main thread asks of the worker. */
+export type HtmlStageRequest = {type: 'render'; id: number; path: string; cwd: string; value: string} | {type: 'reload'};
+
+/** A message on the manuscript, as it crosses the thread boundary. */
+export interface PortableMessage {
+  readonly reason: string;
+  readonly place?: Point | Position | undefined;
+  readonly ruleId?: string | undefined;
+  readonly source?: string | undefined;
+  readonly fatal?: boolean | null | undefined;
+}
+
+/** What the worker answers. */
+export type HtmlStageResponse =
+  | {id: number; type: 'rendered'; html?: string | undefined; messages: PortableMessage[]; data: Pick<VFile['data'], 'matter' | 'settings' | 'dependencies'>}
+  | {id: number; type: 'failed'; reason: string};
+
+/** The HTML stage ran out of time; its thread was stopped. */
+export class HtmlTimeoutError extends Error {
+  override name = 'HtmlTimeoutError';
+}
+
+interface Job {
+  readonly file: VFile;
+  readonly timeout: number;
+  resolve(html: string | undefined): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Runs the HTML stage (`src/html-stage-worker.ts`) in a worker thread, one document at
+ * a time. A document that overruns its budget has its thread terminated and a fresh
+ * thread takes the next document. The worker is the compiled `dist/html-stage-worker.js`
+ * (`npm run build` makes it), from the sources too.
+ */
+export class HtmlStage {
+  readonly #setup: HtmlStageSetup;
+  readonly #queue: Job[] = [];
+  #worker: Worker | undefined;
+  #current: {job: Job; id: number; timer: NodeJS.Timeout} | undefined;
+  #ids = 0;
+  #closed = false;
+
+  constructor(setup: HtmlStageSetup) {
+    this.#setup = setup;
+  }
+
+  /** Start the thread now, so it loads its modules while the caller does other work. */
+  start(): void {
+    this.#ensureWorker();
+  }
+
+  /**
+   * Make the HTML of one manuscript. Messages and `data` (matter, settings,
+   * dependencies) are put on `file`.
+   *
+   * @param {VFile} file
+   *   The manuscript, its value already checked and decoded.
+   * @param {number} timeout
+   *   Milliseconds for this document.
+   * @returns {Promise<string | undefined>}
+   *   The page, or undefined when the manuscript has errors.
+   */
+  render(file: VFile, timeout: number): Promise<string | undefined> {
+    if (this.#closed) return Promise.reject(new Error('The HTML stage is closed'));
+    return new Promise((resolve, reject) => {
+      this.#queue.push({file, timeout, resolve, reject});
+      this.#next();
+    });
+  }
+
+  /** Read templates again for the next documents. */
+  reloadTemplates(): void {
+    this.#worker?.postMessage({type: 'reload'} satisfies HtmlStageRequest);
+  }
+
+  /** Stop the thread; documents still waiting are refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    const error = new Error('The HTML stage is closed');
+    if (this.#current) {
+      clearTimeout(this.#current.timer);
+      this.#current.job.reject(error);
+      this.#current = undefined;
+    }
+    for (const job of this.#queue.splice(0)) job.reject(error);
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(path.join(packageRoot, 'dist', 'html-stage-worker.js'), {workerData: this.#setup});
+    worker.on('message', (response: HtmlStageResponse) => this.#answer(response));
+    worker.on('error', (error) => this.#lost(worker, error));
+    worker.on('exit', (code) => this.#lost(worker, new Error(`The HTML stage stopped (exit code ${code})`)));
+    // The thread never keeps the process alive on its own.
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+
+  #next(): void {
+    if (this.#current || this.#closed) return;
+    const job = this.#queue.shift();
+    if (!job) return;
+    const id = ++this.#ids;
+    const timer = setTimeout(() => this.#overrun(), job.timeout);
+    this.#current = {job, id, timer};
+    const {file} = job;
+    this.#ensureWorker().postMessage({type: 'render', id, path: file.path, cwd: file.cwd, value: String(file.value)} satisfies HtmlStageRequest);
+  }
+
+  #answer(response: HtmlStageResponse): void {
+    const current = this.#current;
+    if (!current || current.id !== response.id) return;
+    clearTimeout(current.timer);
+    this.#current = undefined;
+    const {job} = current;
+    if (response.type === 'failed') {
+      job.reject(new Error(response.reason));
+    } else {
+      for (const message of response.messages) {
+        const copy = job.file.message(message.reason, {place: message.place, ruleId: message.ruleId, source: message.source});
+        copy.fatal = message.fatal;
+      }
+      Object.assign(job.file.data, response.data);
+      job.resolve(response.html);
+    }
+    this.#next();
+  }
+
+  #overrun(): void {
+    const current = this.#current;
+    if (!current) return;
+    this.#current = undefined;
+    current.job.reject(new HtmlTimeoutError(`timed out after ${(current.job.timeout / 1000).toFixed(1)} s while making the HTML`));
+    const worker = this.#worker;
+    this.#worker = undefined;
+    void worker?.terminate();
+    this.#next();
+  }
+
+  #lost(worker: Worker, error: unknown): void {
+    if (this.#worker !== worker) return;
+    this.#worker = undefined;
+    const current = this.#current;
+    if (current) {
+      clearTimeout(current.timer);
+      this.#current = undefined;
+      current.job.reject(error);
+    }
+    this.#next();
+  }
+}
