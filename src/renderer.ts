@@ -27,10 +27,11 @@ export interface RenderRequest {
 }
 
 /**
- * Turns manuscripts into HTML and PDF. It builds the processor once and owns one
- * Chromium at a time, started on first need (or early, see `createRenderer`) and
- * closed by `close()`, so `await using renderer = await createRenderer()` cleans up on
- * every path. Up to `concurrency` documents print at once, each in a reused tab.
+ * Turns manuscripts into HTML and PDF. It owns the HTML stage (the processor, built
+ * once, in a worker thread under the time budget) and one Chromium at a time, started
+ * on first need (or early, see `createRenderer`). `close()` stops both, so
+ * `await using renderer = await createRenderer()` cleans up on every path. Up to
+ * `concurrency` documents print at once, each in a reused tab.
  */
 export class Renderer implements AsyncDisposable {
   readonly #settings: Settings;
