@@ -4,22 +4,18 @@ import {build, type BuildReport, type DocumentResult} from '../build.js';
 import {editions, formats, maxConcurrency, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config.js';
 import {findManuscripts} from '../manuscripts.js';
 import {Progress} from './progress.js';
-import {interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
+import {commonOptions, interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
 import {buildUsage} from './usage.js';
 
 /** The flags that shape documents, shared with `email` and `print`. */
 export const documentOptions = {
+  ...commonOptions,
   'out-dir': {type: 'string', short: 'o'},
   paper: {type: 'string', short: 'p'},
   edition: {type: 'string', short: 'e'},
   template: {type: 'string', short: 't'},
   timeout: {type: 'string'},
-  browser: {type: 'string'},
-  config: {type: 'string', short: 'c'},
-  'no-config': {type: 'boolean'},
-  quiet: {type: 'boolean', short: 'q'},
-  help: {type: 'boolean', short: 'h'},
-  version: {type: 'boolean', short: 'v'}
+  browser: {type: 'string'}
 } satisfies ParseArgsConfig['options'];
 
 const options = {

@@ -1,17 +1,13 @@
 import type {ParseArgsConfig} from 'node:util';
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
 import {formatMessages} from '../report.js';
-import {jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
+import {commonOptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
 import {checkUsage} from './usage.js';
 
 const options = {
+  ...commonOptions,
   template: {type: 'string', short: 't'},
-  json: {type: 'boolean'},
-  config: {type: 'string', short: 'c'},
-  'no-config': {type: 'boolean'},
-  quiet: {type: 'boolean', short: 'q'},
-  help: {type: 'boolean', short: 'h'},
-  version: {type: 'boolean', short: 'v'}
+  json: {type: 'boolean'}
 } satisfies ParseArgsConfig['options'];
 
 type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] extends 'string' ? string : boolean};

@@ -12,6 +12,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** Flags every command that reads manuscripts takes: configuration, quiet, help, version. */
+export const commonOptions = {
+  config: {type: 'string', short: 'c'},
+  'no-config': {type: 'boolean'},
+  quiet: {type: 'boolean', short: 'q'},
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'}
+} satisfies ParseArgsConfig['options'];
+
 /** A command's parsed arguments: flags by name, and the rest. */
 export interface ParsedCommand {
   readonly values: Record<string, string | boolean | string[] | undefined>;

@@ -4,7 +4,7 @@ import type {Element, Root} from 'hast';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-import {reportError, reportWarning} from '../messages.js';
+import {reportError} from '../messages.js';
 import {classifyUrl} from '../markdown/remark-safe-urls.js';
 
 export interface RehypeInlineImagesOptions {
@@ -33,7 +33,7 @@ const signatures: ReadonlyArray<{mime: string; test: (head: Buffer) => boolean}>
  * reads a file or makes a request. The pipeline, not the browser, decides what may be
  * read: paths resolve against the manuscript's folder and must stay inside `root` after
  * symlinks are followed; the file must be an image by its bytes, and not too large.
- * Remote images are not fetched.
+ * Anything but a relative path is dropped here (remarkSafeUrls has said why).
  *
  * @param options
  *   Root folder and size limit.
@@ -82,12 +82,8 @@ function removeElements(parent: Root | Element, doomed: ReadonlySet<Element>): v
 }
 
 async function inline(src: string, node: Element, file: VFile, root: string, maxBytes: number): Promise<string | undefined> {
-  const kind = classifyUrl(src);
-  if (kind === 'web') {
-    reportWarning(file, `Remote image \`${src}\` is not fetched, expected a local image file next to the manuscript`, node, 'remote-image');
-    return undefined;
-  }
-  if (kind !== 'relative') return undefined;
+  // Web and other URLs were refused, with a warning, by remarkSafeUrls; none is fetched.
+  if (classifyUrl(src) !== 'relative') return undefined;
 
   let name: string;
   try {
