@@ -8,6 +8,7 @@ import {ChromiumProcess} from './print/chromium.js';
 import {findBrowser} from './print/find-browser.js';
 import type {PrintSession} from './print/print-session.js';
 import type {PrintTab} from './print/print-tab.js';
+import {withDeadline} from './deadline.js';
 import {HtmlStage, HtmlTimeoutError} from './html-stage.js';
 import {templateDir} from './template-dir.js';
 
@@ -263,23 +264,7 @@ export class TimeoutError extends Error {
   override name = 'TimeoutError';
 }
 
-/**
- * Settle with the promise, or fail after `ms` with a message naming the step.
- *
- * @template T
- * @param {Promise<T>} promise
- *   Work.
- * @param {number} ms
- *   Budget.
- * @param {string} step
- *   What the work is, for the message.
- * @returns {Promise<T>}
- *   The work's result.
- */
+/** Settle with the promise, or fail with a `TimeoutError` naming the step. */
 function withTimeout<T>(promise: Promise<T>, ms: number, step: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${(ms / 1000).toFixed(1)} s while ${step}`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+  return withDeadline(promise, ms, () => new TimeoutError(`timed out after ${(ms / 1000).toFixed(1)} s while ${step}`));
 }

@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {Readable, Writable} from 'node:stream';
 import type {Browser, ConnectOptions, ConnectionTransport} from 'puppeteer-core';
+import {withDeadline} from '../deadline.js';
 import type {BrowserExecutable} from './find-browser.js';
 
 /**
@@ -117,15 +118,11 @@ export class ChromiumProcess {
     const gone = this.#exited.then(() => {
       throw new Error(`Chromium (${this.executable.path}) exited before it was ready${this.#stderr ? `: ${lastLines(this.#stderr)}` : ''}`);
     });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Chromium (${this.executable.path}) did not answer within ${timeout} ms`)), timeout);
-    });
-    try {
-      return await Promise.race([puppeteer.connect({transport, defaultViewport: null, protocolTimeout: timeout * 2}), gone, late]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withDeadline(
+      Promise.race([puppeteer.connect({transport, defaultViewport: null, protocolTimeout: timeout * 2}), gone]),
+      timeout,
+      () => new Error(`Chromium (${this.executable.path}) did not answer within ${timeout} ms`)
+    );
   }
 
   /**

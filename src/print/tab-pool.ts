@@ -1,4 +1,5 @@
 import type {Browser} from 'puppeteer-core';
+import {withDeadline} from '../deadline.js';
 import {PrintTab} from './print-tab.js';
 
 /**
@@ -123,13 +124,7 @@ export class TabPool {
     const waiter = this.#waiting.shift() as Waiter;
     this.#count++;
     // The first tab is the blank one Chromium starts with.
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Chromium did not open a tab within ${this.#timeout} ms`)), this.#timeout);
-    });
-    Promise.race([PrintTab.open(this.#browser, this.#opened++ === 0), late])
-      .finally(() => clearTimeout(timer))
-      .then(
+    withDeadline(PrintTab.open(this.#browser, this.#opened++ === 0), this.#timeout, () => new Error(`Chromium did not open a tab within ${this.#timeout} ms`)).then(
         (tab) => waiter.resolve(tab),
         (error: unknown) => {
           this.#count--;
