@@ -36,6 +36,8 @@ elif [ -z "${BRIEFING_CHROME:-}${PUPPETEER_EXECUTABLE_PATH:-}" ] && [ ! -x /usr/
 fi
 # pdftoppm renders PDF pages to PNG for the visual regression tests.
 command -v pdftoppm >/dev/null || apt_packages+=(poppler-utils)
+# qpdf checks the structure of the PDFs briefing writes, in the tests.
+command -v qpdf >/dev/null || apt_packages+=(qpdf)
 
 if [ ${#apt_packages[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null; then

@@ -91,6 +91,7 @@ export async function build(inputs: readonly BuildInput[], options: BuildOptions
   } finally {
     signal?.removeEventListener('abort', stop);
     await renderer.close();
+if (process.env['BT']) process.stderr.write(`T closed ${performance.now().toFixed(0)}\n`);
   }
 }
 
@@ -186,6 +187,7 @@ export async function buildDocument(renderer: Renderer, manuscript: Manuscript, 
       await writeFileAtomic(`${base}.html`, html);
       outputs.push(path.relative(cwd, `${base}.html`));
     }
+if (process.env['BT']) process.stderr.write(`T written ${performance.now().toFixed(0)}\n`);
     return finish(true, {outputs, pages: rendered.pages, bytes: rendered.pdf?.byteLength});
   } catch (error) {
     // A document cut short by the stop is not a failure of that document.

@@ -10,7 +10,9 @@ import type {PrintSession} from './print/print-session.js';
 import type {PrintTab} from './print/print-tab.js';
 import {withDeadline} from './deadline.js';
 import {HtmlStage, HtmlTimeoutError} from './html-stage.js';
+import {setPdfMetadata} from './print/pdf-metadata.js';
 import {templateDir} from './template-dir.js';
+import {generator} from './version.js';
 
 /** A rendered manuscript. `ok` is false when it has errors and nothing was made. */
 export interface Rendered {
@@ -83,12 +85,10 @@ export class Renderer implements AsyncDisposable {
       reportError(file, `Could not build: ${error.message}; the manuscript is too hard to parse`, {line: 1, column: 1}, 'timeout');
     }
     if (hasErrors(file) || html === undefined) return {file, ok: false};
+if (process.env['BT']) process.stderr.write(`T html-ready ${performance.now().toFixed(0)}\n`);
     if (request.pdf === false) return {file, ok: true, html};
 
-    // Loaded while Chromium prints: Node would otherwise sit idle waiting for it.
-    const metadata = Promise.all([import('./print/pdf-metadata.js'), import('./version.js')]);
     const {printed, browserVersion} = await this.#print(html);
-    const [{setPdfMetadata}, {generator}] = await metadata;
     const matter = file.data.matter;
     const {bytes, pages} = await setPdfMetadata(printed, {
       title: matter?.title ?? 'Untitled',
@@ -96,10 +96,11 @@ export class Renderer implements AsyncDisposable {
       subject: matter?.subtitle,
       keywords: matter?.tags ?? [],
       creator: generator,
-      producer: `${generator} (${browserVersion}, pdf-lib)`,
+      producer: `${generator} (${browserVersion})`,
       lang: matter?.lang ?? 'en',
       date: documentDate(matter?.date)
     });
+if (process.env['BT']) process.stderr.write(`T metadata ${performance.now().toFixed(0)}\n`);
     return {file, ok: true, html, pdf: bytes, pages};
   }
 
@@ -139,8 +140,10 @@ export class Renderer implements AsyncDisposable {
       try {
         const {pool, version} = await withTimeout(session.ready, timeout, 'starting Chromium');
         tab = await pool.acquire();
+if (process.env['BT']) process.stderr.write(`T tab ${performance.now().toFixed(0)}\n`);
         const printed = await withTimeout(tab.print(html, {timeout}), timeout, 'printing');
         pool.release(tab);
+if (process.env['BT']) process.stderr.write(`T printed ${performance.now().toFixed(0)}\n`);
         return {printed, browserVersion: version};
       } catch (error) {
         if (this.#closed) throw error;

@@ -1,7 +1,9 @@
+import {execFile} from 'node:child_process';
 import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {promisify} from 'node:util';
 import {fromHtml} from 'hast-util-from-html';
 import {selectAll} from 'hast-util-select';
 import {toString} from 'hast-util-to-string';
@@ -15,6 +17,7 @@ import {readPages, squash, type PageText} from '../helpers/pdf.js';
  * The sample manuscript, printed in real Chromium and read back. Expected values come
  * from the manuscript itself, so the test follows the sample when it is edited.
  */
+const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const manuscriptPath = 'manuscripts/us-china-leaders-call.md';
 /** The template's `@page` top margin (22 mm), where the running header sits. */
@@ -134,6 +137,11 @@ describe('the sample briefing, printed', () => {
     const doc = await PDFDocument.load(pdf, {updateMetadata: false});
     expect(matter.tags.some((tag) => tag.includes(' '))).toBe(true);
     expect(doc.getKeywords()?.split(/\s*[,;]\s*/)).toEqual(matter.tags);
+  });
+
+  it('passes qpdf\'s structural check', async () => {
+    const {stdout} = await run('qpdf', ['--check', path.join(outDir, 'us-china-leaders-call.pdf')]);
+    expect(stdout).toContain('No syntax or stream encoding errors found');
   });
 
   it('is tagged, has an outline and declares its language', async () => {
