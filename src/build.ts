@@ -5,7 +5,7 @@ import {resolveSettings, type SettingsLayer} from './config.js';
 import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from './manuscripts.js';
 import {isCompletePdf} from './output/is-complete-pdf.js';
 import {writeFileAtomic} from './output/write-atomic.js';
-import {createRenderer, type Renderer} from './renderer.js';
+import {createRenderer, type Rendered, type Renderer} from './renderer.js';
 import {reportError} from './messages.js';
 
 /** What happened to one manuscript. */
@@ -91,12 +91,13 @@ export async function build(inputs: readonly BuildInput[], options: BuildOptions
   } finally {
     signal?.removeEventListener('abort', stop);
     await renderer.close();
-if (process.env['BT']) process.stderr.write(`T closed ${performance.now().toFixed(0)}\n`);
   }
 }
 
 /**
- * Build a batch on one renderer, `concurrency` documents at a time.
+ * Build a batch on one renderer, `concurrency` documents printing at a time. The HTML
+ * stage runs ahead of the printing by as many documents again, so its thread makes the
+ * next pages while the tabs print, instead of waiting for a tab to come free.
  *
  * @param {Renderer} renderer
  *   The warm renderer.
@@ -116,25 +117,69 @@ export async function buildAll(
   hooks: BuildHooks = {}
 ): Promise<DocumentResult[]> {
   const results: DocumentResult[] = [];
-  const queue = manuscripts.entries();
   const total = manuscripts.length;
+  const printing = Math.min(renderer.settings.concurrency, total);
+  const prepared: Prepared[] = [];
+  const prepare = (index: number): Prepared | undefined => {
+    const manuscript = manuscripts[index];
+    if (!manuscript || options.signal?.aborted) return undefined;
+    prepared[index] ??= prepareDocument(renderer, manuscript, options);
+    return prepared[index];
+  };
+  const queue = manuscripts.entries();
   // Workers share one iterator: each takes the next manuscript when it is free.
   const worker = async (): Promise<void> => {
     for (const [index, manuscript] of queue) {
       options.signal?.throwIfAborted();
+      for (let ahead = index; ahead <= index + printing; ahead++) prepare(ahead);
       hooks.onStart?.(manuscript.path, index, total);
-      const result = await buildDocument(renderer, manuscript, options);
+      const result = await buildDocument(renderer, manuscript, options, prepare(index));
+      // Its page is printed: let it go, a batch can be long.
+      delete prepared[index];
       results[index] = result;
       hooks.onDocument?.(result, index, total);
     }
   };
-  const workers = Array.from({length: Math.min(renderer.settings.concurrency, total)}, worker);
+  const workers = Array.from({length: printing}, worker);
   // Every worker has stopped before this returns, so nothing is written afterwards.
   const settled = await Promise.allSettled(workers);
   options.signal?.throwIfAborted();
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
   return results;
+}
+
+/** A manuscript whose HTML is being made. */
+interface Prepared {
+  readonly file: VFile;
+  readonly started: number;
+  /** The HTML step's result; rejects when the file cannot be read or the stage fails. */
+  readonly made: Promise<Rendered>;
+}
+
+/**
+ * Read a manuscript and start making its HTML.
+ *
+ * @param {Renderer} renderer
+ *   The warm renderer.
+ * @param {Manuscript} manuscript
+ *   What to build.
+ * @param {DocumentOptions} options
+ *   Where it is.
+ * @returns {Prepared}
+ *   The manuscript's file and the HTML in the making.
+ */
+function prepareDocument(renderer: Renderer, manuscript: Manuscript, options: DocumentOptions): Prepared {
+  const started = performance.now();
+  const file = manuscript.file ?? new VFile({path: manuscript.path, cwd: options.cwd});
+  const made = (async () => {
+    if (!manuscript.file) file.value = await readFile(path.resolve(options.cwd, manuscript.path));
+    return renderer.html(file);
+  })();
+  // Awaited by `buildDocument`; this only keeps a document dropped by a stop from
+  // counting as an unhandled rejection.
+  made.catch(() => undefined);
+  return {file, started, made};
 }
 
 /**
@@ -147,14 +192,20 @@ export async function buildAll(
  *   What to build.
  * @param {DocumentOptions} options
  *   Where, and whether to write.
+ * @param {Prepared} prepared
+ *   Its HTML, when a batch started making it ahead.
  * @returns {Promise<DocumentResult>}
  *   What happened.
  */
-export async function buildDocument(renderer: Renderer, manuscript: Manuscript, options: DocumentOptions): Promise<DocumentResult> {
+export async function buildDocument(
+  renderer: Renderer,
+  manuscript: Manuscript,
+  options: DocumentOptions,
+  prepared: Prepared = prepareDocument(renderer, manuscript, options)
+): Promise<DocumentResult> {
   const {cwd, write, signal} = options;
   const {outDir, formats} = renderer.settings;
-  const started = performance.now();
-  const file = manuscript.file ?? new VFile({path: manuscript.path, cwd});
+  const {file, started} = prepared;
   const finish = (ok: boolean, extra: Partial<DocumentResult> = {}): DocumentResult => ({
     input: manuscript.path,
     ok,
@@ -165,8 +216,8 @@ export async function buildDocument(renderer: Renderer, manuscript: Manuscript, 
   });
 
   try {
-    if (!manuscript.file) file.value = await readFile(path.resolve(cwd, manuscript.path));
-    const rendered = await renderer.render(file, {pdf: formats.includes('pdf')});
+    const made = await prepared.made;
+    const rendered = formats.includes('pdf') ? await renderer.pdf(made) : made;
     if (!rendered.ok) return finish(false);
     if (rendered.pdf && !isCompletePdf(rendered.pdf)) throw new Error('the printed PDF is incomplete');
     const html = formats.includes('html') ? rendered.html : undefined;
@@ -187,7 +238,6 @@ export async function buildDocument(renderer: Renderer, manuscript: Manuscript, 
       await writeFileAtomic(`${base}.html`, html);
       outputs.push(path.relative(cwd, `${base}.html`));
     }
-if (process.env['BT']) process.stderr.write(`T written ${performance.now().toFixed(0)}\n`);
     return finish(true, {outputs, pages: rendered.pages, bytes: rendered.pdf?.byteLength});
   } catch (error) {
     // A document cut short by the stop is not a failure of that document.

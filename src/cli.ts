@@ -14,7 +14,6 @@ import {version} from './version.js';
  *   Exit status.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-if (process.env['BT']) process.stderr.write(`T main ${performance.now().toFixed(0)}\n`);
   const [command, ...rest] = argv;
   switch (command) {
     case 'build':

@@ -12,7 +12,6 @@ import {reportError} from './messages.js';
 import {createProcessor} from './processor.js';
 import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup} from './html-stage.js';
 
-if (process.env['BT']) process.stderr.write(`T worker-loaded ${performance.now().toFixed(0)}\n`);
 const setup = workerData as HtmlStageSetup;
 let loader = createTemplateLoader();
 const processor = createProcessor({
@@ -32,7 +31,6 @@ parentPort?.on('message', (request: HtmlStageRequest) => {
 
 async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Promise<HtmlStageResponse> {
   const file = new VFile({path: request.path, cwd: request.cwd, value: request.value});
-if (process.env['BT']) process.stderr.write(`T worker-req ${performance.now().toFixed(0)}\n`);
   let html: string | undefined;
   try {
     const tree = processor.parse(file);

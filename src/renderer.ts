@@ -75,6 +75,20 @@ export class Renderer implements AsyncDisposable {
    *   The outputs, or `ok: false` with the problems as messages on `file`.
    */
   async render(file: VFile, request: RenderRequest = {}): Promise<Rendered> {
+    const made = await this.html(file);
+    return request.pdf === false ? made : this.pdf(made);
+  }
+
+  /**
+   * The first half of `render`: make the HTML page of one manuscript. A batch makes the
+   * next pages while earlier ones print.
+   *
+   * @param {VFile} file
+   *   The manuscript, with `path` and `value`.
+   * @returns {Promise<Rendered>}
+   *   The page, or `ok: false` with the problems as messages on `file`.
+   */
+  async html(file: VFile): Promise<Rendered> {
     if (this.#closed) throw new Error('The renderer is closed');
     if (!checkInput(file)) return {file, ok: false};
     let html: string | undefined;
@@ -85,9 +99,20 @@ export class Renderer implements AsyncDisposable {
       reportError(file, `Could not build: ${error.message}; the manuscript is too hard to parse`, {line: 1, column: 1}, 'timeout');
     }
     if (hasErrors(file) || html === undefined) return {file, ok: false};
-if (process.env['BT']) process.stderr.write(`T html-ready ${performance.now().toFixed(0)}\n`);
-    if (request.pdf === false) return {file, ok: true, html};
+    return {file, ok: true, html};
+  }
 
+  /**
+   * The second half of `render`: print a page from `html` and describe the PDF.
+   *
+   * @param {Rendered} made
+   *   What `html` returned.
+   * @returns {Promise<Rendered>}
+   *   `made` with the PDF and its page count; unchanged when it has no page.
+   */
+  async pdf(made: Rendered): Promise<Rendered> {
+    const {file, html} = made;
+    if (!made.ok || html === undefined) return made;
     const {printed, browserVersion} = await this.#print(html);
     const matter = file.data.matter;
     const {bytes, pages} = await setPdfMetadata(printed, {
@@ -100,7 +125,6 @@ if (process.env['BT']) process.stderr.write(`T html-ready ${performance.now().to
       lang: matter?.lang ?? 'en',
       date: documentDate(matter?.date)
     });
-if (process.env['BT']) process.stderr.write(`T metadata ${performance.now().toFixed(0)}\n`);
     return {file, ok: true, html, pdf: bytes, pages};
   }
 
@@ -140,10 +164,8 @@ if (process.env['BT']) process.stderr.write(`T metadata ${performance.now().toFi
       try {
         const {pool, version} = await withTimeout(session.ready, timeout, 'starting Chromium');
         tab = await pool.acquire();
-if (process.env['BT']) process.stderr.write(`T tab ${performance.now().toFixed(0)}\n`);
         const printed = await withTimeout(tab.print(html, {timeout}), timeout, 'printing');
         pool.release(tab);
-if (process.env['BT']) process.stderr.write(`T printed ${performance.now().toFixed(0)}\n`);
         return {printed, browserVersion: version};
       } catch (error) {
         if (this.#closed) throw error;

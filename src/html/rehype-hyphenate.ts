@@ -1,7 +1,6 @@
 import {createRequire} from 'node:module';
 import type {Element, Root} from 'hast';
 import type {Plugin} from 'unified';
-import {pathToFileURL} from 'node:url';
 
 type Hyphenate = (text: string) => string;
 
@@ -27,15 +26,11 @@ const keepWhole = new Set(['aside', 'figure', 'pre', 'code', 'a', 'kbd', 'samp',
  *   Transform.
  */
 export const rehypeHyphenate: Plugin<[], Root> = function () {
-  const byLanguage = new Map<string, Promise<Hyphenate | undefined>>();
-  return async function (tree, file) {
+  const byLanguage = new Map<string, Hyphenate | undefined>();
+  return function (tree, file) {
     const lang = (file.data.matter?.lang ?? 'en').toLowerCase();
-    let pending = byLanguage.get(lang);
-    if (!pending) {
-      pending = loadHyphenator(lang);
-      byLanguage.set(lang, pending);
-    }
-    const hyphenate = await pending;
+    if (!byLanguage.has(lang)) byLanguage.set(lang, loadHyphenator(lang));
+    const hyphenate = byLanguage.get(lang);
     if (!hyphenate) return;
 
     const walk = (node: Root | Element, inProse: boolean): void => {
@@ -62,7 +57,7 @@ export function hyphenateProse(text: string, hyphenate: Hyphenate): string {
   return text.replace(/\S+/g, (token) => (/[/@]|^www\.|\d/.test(token) ? token : token.replace(/\p{L}{6,}/gu, hyphenate)));
 }
 
-async function loadHyphenator(lang: string): Promise<Hyphenate | undefined> {
+function loadHyphenator(lang: string): Hyphenate | undefined {
   const primary = lang.split('-')[0] ?? lang;
   for (const name of [patternNames[lang], lang, patternNames[primary], primary]) {
     if (!name || !/^[a-z]{2,3}(?:-[a-z0-9]+)*$/.test(name)) continue;
@@ -72,7 +67,8 @@ async function loadHyphenator(lang: string): Promise<Hyphenate | undefined> {
     } catch {
       continue;
     }
-    const {default: language} = (await import(pathToFileURL(path).href)) as {default: {hyphenateSync: (text: string, options?: object) => string}};
+    // The patterns are CommonJS modules.
+    const language = require(path) as {hyphenateSync: (text: string, options?: object) => string};
     return (word) => language.hyphenateSync(word, {minWordLength: 6});
   }
   return undefined;

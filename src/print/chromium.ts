@@ -86,7 +86,6 @@ export class ChromiumProcess {
       'about:blank'
     ];
     this.#child = spawn(executable.path, args, {stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: false});
-if (process.env['BT']) process.stderr.write(`T spawned ${performance.now().toFixed(0)}\n`);
     this.#child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       this.#stderr = (this.#stderr + chunk).slice(-4000);
     });
@@ -115,7 +114,6 @@ if (process.env['BT']) process.stderr.write(`T spawned ${performance.now().toFix
     const {default: puppeteer} = (await import('puppeteer-core/internal/puppeteer-core-browser.js')) as unknown as {
       default: {connect(options: ConnectOptions): Promise<Browser>};
     };
-if (process.env['BT']) process.stderr.write(`T puppeteer-loaded ${performance.now().toFixed(0)}\n`);
     const transport = new PipeTransport(this.#child.stdio[3] as Writable, this.#child.stdio[4] as Readable);
     const gone = this.#exited.then(() => {
       throw new Error(`Chromium (${this.executable.path}) exited before it was ready${this.#stderr ? `: ${lastLines(this.#stderr)}` : ''}`);

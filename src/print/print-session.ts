@@ -41,7 +41,7 @@ export class PrintSession {
     this.ready = (async () => {
       const browser = await chromium.connect(options.timeout);
       const pool = new TabPool(browser, options.tabs, options.timeout);
-if (process.env['BT']) process.stderr.write(`T connected ${performance.now().toFixed(0)}\n`);
+      pool.warm();
       browser.once('disconnected', () => {
         pool.close(new Error('Chromium closed unexpectedly'));
         this.#lost();

@@ -52,7 +52,6 @@ export class PrintTab {
    */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
     await this.#page.setContent(html, {waitUntil: 'load', timeout: options.timeout});
-if (process.env['BT']) process.stderr.write(`T content-set ${performance.now().toFixed(0)}\n`);
     return this.#page.pdf({
       printBackground: true,
       preferCSSPageSize: true,

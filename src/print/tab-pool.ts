@@ -60,14 +60,30 @@ export class TabPool {
   }
 
   /**
+   * Open the first tab now, before any document asks for one, so that it is set up
+   * while the first document's HTML is still being made.
+   *
+   * @returns {void}
+   */
+  warm(): void {
+    if (this.#count > 0 || this.#closed !== undefined) return;
+    this.acquire().then(
+      (tab) => this.release(tab, false),
+      () => undefined
+    );
+  }
+
+  /**
    * Give a tab back for the next document.
    *
    * @param {PrintTab} tab
    *   A tab from `acquire`.
+   * @param {boolean} printed
+   *   Whether it printed a document (false for a tab opened ahead).
    * @returns {void}
    */
-  release(tab: PrintTab): void {
-    const prints = (this.#prints.get(tab) ?? 0) + 1;
+  release(tab: PrintTab, printed = true): void {
+    const prints = (this.#prints.get(tab) ?? 0) + (printed ? 1 : 0);
     if (prints >= recycleAfter) {
       void this.discard(tab, this.#timeout);
       return;

@@ -40,6 +40,18 @@ describe('TabPool', () => {
     await expect.poll(async () => (await browser.pages()).length).toBe(1);
   });
 
+  it('opens a tab ahead with warm(), which hands it out without counting it as a print', async () => {
+    const pool = new TabPool(browser, 1, 30_000);
+    pool.warm();
+    const tab = await pool.acquire();
+    for (let round = 1; round < recycleAfter; round++) {
+      pool.release(tab);
+      expect(await pool.acquire()).toBe(tab);
+    }
+    pool.release(tab);
+    expect(await pool.acquire()).not.toBe(tab);
+  });
+
   it('makes callers wait for a tab when all are busy, and hands the released one over', async () => {
     const pool = new TabPool(browser, 1, 30_000);
     const held = await pool.acquire();
