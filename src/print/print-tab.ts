@@ -1,4 +1,5 @@
 import type {Browser, HTTPRequest, Page} from 'puppeteer-core';
+import {fontsAsRequests} from './font-requests.js';
 
 export interface PrintOptions {
   /** Milliseconds for loading and printing one document. */
@@ -8,10 +9,13 @@ export interface PrintOptions {
 /**
  * A browser tab set up for printing untrusted documents, reused from one document to
  * the next: JavaScript off, and every request the page makes aborted (the documents
- * inline their fonts and images as `data:` URLs, which need no request).
+ * inline their images as `data:` URLs, which need no request), except for the fonts
+ * of the page being printed, which the tab answers itself (see `fontsAsRequests`).
  */
 export class PrintTab {
   readonly #page: Page;
+  /** The fonts this tab may be asked for: those of the pages it printed. */
+  readonly #fonts = new Map<string, string>();
 
   private constructor(page: Page) {
     this.#page = page;
@@ -33,11 +37,9 @@ export class PrintTab {
     const page = blank ?? (await browser.newPage());
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
-    page.on('request', (request: HTTPRequest) => {
-      if (request.isInterceptResolutionHandled()) return;
-      void request.abort('blockedbyclient');
-    });
-    return new PrintTab(page);
+    const tab = new PrintTab(page);
+    page.on('request', (request: HTTPRequest) => tab.#answer(request));
+    return tab;
   }
 
   /**
@@ -51,13 +53,32 @@ export class PrintTab {
    *   The PDF.
    */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
-    await this.#page.setContent(html, {waitUntil: 'load', timeout: options.timeout});
+    const page = fontsAsRequests(html);
+    for (const [url, data] of page.fonts) this.#fonts.set(url, data);
+    await this.#page.setContent(page.html, {waitUntil: 'load', timeout: options.timeout});
     return this.#page.pdf({
       printBackground: true,
       preferCSSPageSize: true,
       tagged: true,
       outline: true,
       timeout: options.timeout
+    });
+  }
+
+  /** Serve a font this tab knows; abort any other request. */
+  #answer(request: HTTPRequest): void {
+    if (request.isInterceptResolutionHandled()) return;
+    const font = request.method() === 'GET' ? this.#fonts.get(request.url()) : undefined;
+    if (font === undefined) {
+      void request.abort('blockedbyclient');
+      return;
+    }
+    void request.respond({
+      status: 200,
+      contentType: `font/${request.url().slice(request.url().lastIndexOf('.') + 1)}`,
+      // Kept in the tab's memory cache for the next documents; the page's origin is opaque.
+      headers: {'Cache-Control': 'max-age=31536000, immutable', 'Access-Control-Allow-Origin': '*'},
+      body: Buffer.from(font, 'base64')
     });
   }
 
