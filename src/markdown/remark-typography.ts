@@ -1,9 +1,13 @@
 import type {Root} from 'mdast';
+import {toString} from 'mdast-util-to-string';
 import remarkSmartypants from 'remark-smartypants';
 import type {Plugin, Transformer} from 'unified';
 import {visit} from 'unist-util-visit';
 
 type QuoteMarks = {double: string; single: string};
+
+/** What smartypants replaces: quotes, backticks, `--` and `---`, `...` and `. . .`. */
+const mayChange = /["'`]|--|\.\s?\.\s?\./;
 
 /** Quotation marks by primary language subtag: [opening, closing]. English is the default. */
 const quotesByLanguage: Record<string, [QuoteMarks, QuoteMarks]> = {
@@ -49,6 +53,10 @@ export const remarkTypography: Plugin<[], Root> = function () {
     // remark-smartypants joins all the text it is given into one retext string, whose cost
     // grows faster than its length; quotes never pair across top-level blocks, so each block
     // is smartened on its own. The transform is synchronous; it never calls `next`.
-    for (const child of tree.children) void smarten({type: 'root', children: [child]}, file, () => undefined);
+    // A block with nothing to smarten (no quote, backtick, double hyphen or dotted
+    // ellipsis) is skipped: building its retext tree would be most of the cost.
+    for (const child of tree.children) {
+      if (mayChange.test(toString(child))) void smarten({type: 'root', children: [child]}, file, () => undefined);
+    }
   };
 };
