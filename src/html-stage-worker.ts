@@ -2,10 +2,12 @@
  * The HTML stage in a worker thread: Markdown in, the complete HTML page out. It runs
  * apart from the main thread so that a manuscript that makes the parser crawl can be
  * stopped at its time budget (the thread is terminated), Ctrl-C is answered at once, and
- * the Markdown work runs on another core while the main thread drives Chromium.
+ * the Markdown work runs on another core while the main thread drives Chromium. It is
+ * bundled as CommonJS and started by `html-stage-thread.ts`, with a code cache.
  */
 import {parentPort, workerData} from 'node:worker_threads';
 import {VFile} from 'vfile';
+import {saveCodeCacheKey, type SaveCodeCache} from './code-cache.js';
 import {collectDependencies} from './dependencies.js';
 import {createTemplateLoader} from './html/load-template.js';
 import {reportError} from './messages.js';
@@ -26,7 +28,13 @@ parentPort?.on('message', (request: HtmlStageRequest) => {
     loader = createTemplateLoader();
     return;
   }
-  void render(request).then((response) => parentPort?.postMessage(response));
+  void render(request).then((response) => {
+    // The first document has compiled what documents need: keep that for the next run.
+    // Saved before answering (a few milliseconds, once per install), since the thread
+    // may be stopped as soon as it has answered.
+    (globalThis as {[saveCodeCacheKey]?: SaveCodeCache})[saveCodeCacheKey]?.();
+    parentPort?.postMessage(response);
+  });
 });
 
 async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Promise<HtmlStageResponse> {

@@ -44,7 +44,7 @@ interface Job {
 /**
  * Runs the HTML stage (`src/html-stage-worker.ts`) in a worker thread, one document at
  * a time. A document that overruns its budget has its thread terminated and a fresh
- * thread takes the next document. The worker is the compiled `dist/html-stage-worker.js`
+ * thread takes the next document. The worker is the compiled `dist/html-stage-thread.cjs`
  * (`npm run build` makes it), from the sources too.
  */
 export class HtmlStage {
@@ -105,7 +105,7 @@ export class HtmlStage {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(path.join(packageRoot, 'dist', 'html-stage-worker.js'), {workerData: this.#setup});
+    const worker = new Worker(path.join(packageRoot, 'dist', 'html-stage-thread.cjs'), {workerData: this.#setup});
     worker.on('message', (response: HtmlStageResponse) => this.#answer(response));
     worker.on('error', (error) => this.#lost(worker, error));
     worker.on('exit', (code) => this.#lost(worker, new Error(`The HTML stage stopped (exit code ${code})`)));

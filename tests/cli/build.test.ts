@@ -117,6 +117,18 @@ describe('briefing build, a batch', () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it('keeps a code cache for its HTML stage in BRIEFING_CACHE_DIR, and builds the same from it', async () => {
+    const env = {BRIEFING_CACHE_DIR: path.join(cwd, 'cache')};
+    const first = await run(['build', '-', '--stdout', '--format', 'html'], {cwd, env, input: manuscript('Cached')});
+    expect(first.code).toBe(0);
+    const cached = await readdir(path.join(cwd, 'cache'));
+    expect(cached).toEqual([expect.stringMatching(/^html-stage-worker\.cjs-.*\.v8cache$/)]);
+    const second = await run(['build', '-', '--stdout', '--format', 'html'], {cwd, env, input: manuscript('Cached')});
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe(first.stdout);
+    expect(await readdir(path.join(cwd, 'cache'))).toEqual(cached);
+  });
+
   it('writes HTML to standard output with --format html, and stdin to out/stdin.html without --stdout', async () => {
     const html = await run(['build', '-', '--stdout', '--format', 'html'], {cwd, input: manuscript('Piped page')});
     expect(html.code).toBe(0);
