@@ -10,6 +10,7 @@ import {VFile} from 'vfile';
 import {saveCodeCacheKey, type SaveCodeCache} from './code-cache.js';
 import {collectDependencies} from './dependencies.js';
 import {createTemplateLoader} from './html/load-template.js';
+import {warmUpPage} from './html/warm-up-page.js';
 import {reportError} from './messages.js';
 import {createProcessor} from './processor.js';
 import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup} from './html-stage.js';
@@ -23,12 +24,20 @@ const processor = createProcessor({
   root: setup.root
 });
 
+// The run's template, loaded before the first manuscript is worked on; the print side
+// gets a page with its fonts to load meanwhile (see `warmUpPage`).
+const warmedUp = loader(setup.override.template ?? setup.settings.template)
+  .then(warmUpPage)
+  // A template that cannot be read is reported with the first manuscript.
+  .catch(() => undefined)
+  .then((html) => parentPort?.postMessage({type: 'warm-up', html} satisfies HtmlStageResponse));
+
 parentPort?.on('message', (request: HtmlStageRequest) => {
   if (request.type === 'reload') {
     loader = createTemplateLoader();
     return;
   }
-  void render(request).then((response) => {
+  void warmedUp.then(() => render(request)).then((response) => {
     // The first document has compiled what documents need: keep that for the next run.
     // Saved before answering (a few milliseconds, once per install), since the thread
     // may be stopped as soon as it has answered.

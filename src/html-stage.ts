@@ -24,10 +24,11 @@ export interface PortableMessage {
   readonly fatal?: boolean | null | undefined;
 }
 
-/** What the worker answers. */
+/** What the worker answers; `warm-up` it sends on its own, once, when it has started. */
 export type HtmlStageResponse =
   | {id: number; type: 'rendered'; html?: string | undefined; messages: PortableMessage[]; data: Pick<VFile['data'], 'matter' | 'settings' | 'dependencies'>}
-  | {id: number; type: 'failed'; reason: string};
+  | {id: number; type: 'failed'; reason: string}
+  | {type: 'warm-up'; html: string | undefined};
 
 /** The HTML stage ran out of time; its thread was stopped. */
 export class HtmlTimeoutError extends Error {
@@ -48,6 +49,13 @@ interface Job {
  * (`npm run build` makes it), from the sources too.
  */
 export class HtmlStage {
+  /**
+   * A page using the run template's fonts, for a print tab to load while the first
+   * manuscript is made (see `warmUpPage`); undefined when the first answer or a failure
+   * comes first.
+   */
+  readonly warmUp: Promise<string | undefined>;
+  readonly #warmedUp: (html: string | undefined) => void;
   readonly #setup: HtmlStageSetup;
   readonly #queue: Job[] = [];
   #worker: Worker | undefined;
@@ -57,6 +65,11 @@ export class HtmlStage {
 
   constructor(setup: HtmlStageSetup) {
     this.#setup = setup;
+    let warmedUp: (html: string | undefined) => void = () => undefined;
+    this.warmUp = new Promise((resolve) => {
+      warmedUp = resolve;
+    });
+    this.#warmedUp = warmedUp;
   }
 
   /** Start the thread now, so it loads its modules while the caller does other work. */
@@ -91,6 +104,7 @@ export class HtmlStage {
   /** Stop the thread; documents still waiting are refused. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#warmedUp(undefined);
     const error = new Error('The HTML stage is closed');
     if (this.#current) {
       clearTimeout(this.#current.timer);
@@ -127,6 +141,11 @@ export class HtmlStage {
   }
 
   #answer(response: HtmlStageResponse): void {
+    if (response.type === 'warm-up') {
+      this.#warmedUp(response.html);
+      return;
+    }
+    this.#warmedUp(undefined);
     const current = this.#current;
     if (!current || current.id !== response.id) return;
     clearTimeout(current.timer);
@@ -157,6 +176,7 @@ export class HtmlStage {
   }
 
   #lost(worker: Worker, error: unknown): void {
+    this.#warmedUp(undefined);
     if (this.#worker !== worker) return;
     this.#worker = undefined;
     const current = this.#current;

@@ -216,17 +216,18 @@ export class Renderer implements AsyncDisposable {
 export async function createRenderer(settings: SettingsLayer = {}, override: SettingsLayer = {}): Promise<Renderer> {
   const base = resolveSettings(settings);
   const run = resolveSettings(base, override);
-  // Spawned now and connected in the background (puppeteer loads meanwhile), while the
-  // Markdown and HTML modules load below.
-  const session = run.formats.includes('pdf') ? await startSession(run) : undefined;
+  // Chromium is spawned, then the HTML stage's thread started, before anything else: both
+  // boot while the print modules load and the template is checked.
+  const chromium = run.formats.includes('pdf') ? new ChromiumProcess(findBrowser(run.browser)) : undefined;
+  const html = new HtmlStage({settings: base, override, root: run.root ?? process.cwd()});
+  html.start();
   try {
     // The run's template must exist: a missing one is an error before any document.
     await checkTemplate(run.template);
-    const html = new HtmlStage({settings: base, override, root: run.root ?? process.cwd()});
-    html.start();
+    const session = chromium ? await startSession(run, chromium, html.warmUp) : undefined;
     return new Renderer(run, html, session);
   } catch (error) {
-    await session?.stop();
+    await Promise.all([html.close(), chromium?.kill()]);
     throw error;
   }
 }
@@ -249,19 +250,26 @@ async function checkTemplate(nameOrDir: string): Promise<void> {
 }
 
 /**
- * Spawn Chromium and start connecting to it. Chromium is spawned before anything is
- * imported, so it boots while the print session's modules load.
+ * Start a print session on a Chromium process, spawned here unless given. Chromium is
+ * spawned before anything is imported, so it boots while the session's modules load.
  *
  * @param {Settings} settings
  *   Browser, time budget and number of tabs.
+ * @param {ChromiumProcess} chromium
+ *   The process, which the session now owns.
+ * @param {Promise<string | undefined>} warmUp
+ *   A page for the first tab to load while the first document is made.
  * @returns {Promise<PrintSession>}
  *   The session, connecting.
  */
-async function startSession(settings: Settings): Promise<PrintSession> {
-  const chromium = new ChromiumProcess(findBrowser(settings.browser));
+async function startSession(
+  settings: Settings,
+  chromium = new ChromiumProcess(findBrowser(settings.browser)),
+  warmUp?: Promise<string | undefined>
+): Promise<PrintSession> {
   try {
     const {PrintSession} = await import('./print/print-session.js');
-    return new PrintSession(chromium, {timeout: settings.timeout, tabs: settings.concurrency});
+    return new PrintSession(chromium, {timeout: settings.timeout, tabs: settings.concurrency, warmUp});
   } catch (error) {
     await chromium.kill();
     throw error;

@@ -15,6 +15,8 @@ export interface PrintSessionOptions {
   readonly timeout: number;
   /** Most tabs printing at once. */
   readonly tabs: number;
+  /** A page for the first tab to load while the first document is made (see `TabPool.warm`). */
+  readonly warmUp?: Promise<string | undefined> | undefined;
 }
 
 /**
@@ -41,7 +43,7 @@ export class PrintSession {
     this.ready = (async () => {
       const browser = await chromium.connect(options.timeout);
       const pool = new TabPool(browser, options.tabs, options.timeout);
-      pool.warm();
+      pool.warm(options.warmUp);
       browser.once('disconnected', () => {
         pool.close(new Error('Chromium closed unexpectedly'));
         this.#lost();

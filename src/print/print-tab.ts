@@ -53,9 +53,7 @@ export class PrintTab {
    *   The PDF.
    */
   async print(html: string, options: PrintOptions): Promise<Uint8Array> {
-    const page = fontsAsRequests(html);
-    for (const [url, data] of page.fonts) this.#fonts.set(url, data);
-    await this.#page.setContent(page.html, {waitUntil: 'load', timeout: options.timeout});
+    await this.load(html, options);
     return this.#page.pdf({
       printBackground: true,
       preferCSSPageSize: true,
@@ -63,6 +61,22 @@ export class PrintTab {
       outline: true,
       timeout: options.timeout
     });
+  }
+
+  /**
+   * Load a complete HTML document, its fonts included.
+   *
+   * @param {string} html
+   *   The document.
+   * @param {PrintOptions} options
+   *   Time budget.
+   * @returns {Promise<void>}
+   *   Resolves when it has loaded.
+   */
+  async load(html: string, options: PrintOptions): Promise<void> {
+    const page = fontsAsRequests(html);
+    for (const [url, data] of page.fonts) this.#fonts.set(url, data);
+    await this.#page.setContent(page.html, {waitUntil: 'load', timeout: options.timeout});
   }
 
   /** Serve a font this tab knows; abort any other request. */

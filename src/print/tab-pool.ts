@@ -61,14 +61,27 @@ export class TabPool {
 
   /**
    * Open the first tab now, before any document asks for one, so that it is set up
-   * while the first document's HTML is still being made.
+   * while the first document's HTML is still being made, and load `page` in it: a page
+   * with the fonts the documents will use (see `warmUpPage`). A document that asks for
+   * the tab first gets it without the page.
    *
+   * @param {Promise<string | undefined>} page
+   *   The page, or undefined for none; it must settle.
    * @returns {void}
    */
-  warm(): void {
+  warm(page: Promise<string | undefined> = Promise.resolve(undefined)): void {
     if (this.#count > 0 || this.#closed !== undefined) return;
     this.acquire().then(
-      (tab) => this.release(tab, false),
+      async (tab) => {
+        try {
+          const html = await page;
+          if (html !== undefined && this.#waiting.length === 0) await tab.load(html, {timeout: this.#timeout});
+        } catch {
+          // Only a head start is lost: the document loads its fonts itself.
+        } finally {
+          this.release(tab, false);
+        }
+      },
       () => undefined
     );
   }

@@ -52,6 +52,26 @@ describe('TabPool', () => {
     expect(await pool.acquire()).not.toBe(tab);
   });
 
+  it('loads the warm-up page in the tab it opens ahead, unless a document asks for the tab first', async () => {
+    const contents = async (): Promise<string[]> => Promise.all((await browser.pages()).map((page) => page.content()));
+    const warmed = new TabPool(browser, 1, 30_000);
+    warmed.warm(Promise.resolve('<!doctype html><title>w</title><p>warm-up marker one</p>'));
+    await expect.poll(async () => (await contents()).some((html) => html.includes('warm-up marker one'))).toBe(true);
+    const tab = await warmed.acquire();
+    const pdf = await tab.print('<!doctype html><title>t</title><p>Printed after the warm-up.</p>', {timeout: 30_000});
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    await tab.close();
+
+    let give: (html: string) => void = () => undefined;
+    const late = new TabPool(browser, 1, 30_000);
+    late.warm(new Promise((resolve) => (give = resolve)));
+    const asked = late.acquire();
+    give('<!doctype html><title>w</title><p>warm-up marker two</p>');
+    const second = await asked;
+    expect((await contents()).some((html) => html.includes('warm-up marker two'))).toBe(false);
+    await second.close();
+  });
+
   it('makes callers wait for a tab when all are busy, and hands the released one over', async () => {
     const pool = new TabPool(browser, 1, 30_000);
     const held = await pool.acquire();
