@@ -50,6 +50,11 @@ export interface BuildOptions extends SettingsLayer, BuildHooks {
   readonly signal?: AbortSignal | undefined;
   /** Write outputs to `outDir` (default); when false, results carry `pdf` and `html` instead. */
   readonly write?: boolean | undefined;
+  /**
+   * Resolve only once Chromium's process has exited (default: true). The command line,
+   * which exits next, passes false (see `CloseOptions`).
+   */
+  readonly waitForBrowser?: boolean | undefined;
 }
 
 /** How one document is built: where, and whether to write. */
@@ -75,7 +80,7 @@ export interface DocumentOptions {
  *   One result per manuscript, in input order.
  */
 export async function build(inputs: readonly BuildInput[], options: BuildOptions = {}): Promise<BuildReport> {
-  const {onStart, onDocument, cwd = process.cwd(), signal, config, write = true, ...flags} = options;
+  const {onStart, onDocument, cwd = process.cwd(), signal, config, write = true, waitForBrowser = true, ...flags} = options;
   signal?.throwIfAborted();
   const settings = resolveSettings({root: cwd}, config);
   const run = resolveSettings(settings, flags);
@@ -90,7 +95,7 @@ export async function build(inputs: readonly BuildInput[], options: BuildOptions
     return {ok: documents.every((document) => document.ok), documents};
   } finally {
     signal?.removeEventListener('abort', stop);
-    await renderer.close();
+    await renderer.close({waitForBrowser});
   }
 }
 

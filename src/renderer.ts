@@ -23,6 +23,16 @@ export interface Rendered {
   readonly pages?: number;
 }
 
+/** How to close a renderer. */
+export interface CloseOptions {
+  /**
+   * Wait until Chromium's process has exited (default: true). A command that is about to
+   * exit passes false: Chromium is told to close and finishes on its own, about 40 ms
+   * later, so the command returns sooner.
+   */
+  readonly waitForBrowser?: boolean | undefined;
+}
+
 /** Which outputs to make for one document. */
 export interface RenderRequest {
   /** Print a PDF too (default: true). */
@@ -138,12 +148,20 @@ export class Renderer implements AsyncDisposable {
     this.#html.reloadTemplates();
   }
 
-  /** Close the browser, if one was started. Safe to call more than once. */
-  async close(): Promise<void> {
+  /**
+   * Close the browser, if one was started, and the HTML stage. Safe to call more than
+   * once.
+   *
+   * @param {CloseOptions} options
+   *   Whether to wait for Chromium's process to exit.
+   * @returns {Promise<void>}
+   *   Resolves when both are closed.
+   */
+  async close(options: CloseOptions = {}): Promise<void> {
     this.#closed = true;
     const session = this.#session;
     this.#session = undefined;
-    await Promise.all([session?.stop(), this.#html.close()]);
+    await Promise.all([session?.stop(options.waitForBrowser ?? true), this.#html.close()]);
   }
 
   async [Symbol.asyncDispose](): Promise<void> {

@@ -78,7 +78,8 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
       return 0;
     }
 
-    const report = await build(files, {...flags, ...hooks, config: config.settings, write: !values.stdout});
+    // The command exits next: Chromium is told to close and left to finish on its own.
+    const report = await build(files, {...flags, ...hooks, config: config.settings, write: !values.stdout, waitForBrowser: false});
     progress.finish(outDir);
     if (values.json) await write(`${JSON.stringify(toJson(report), null, 2)}\n`);
     const single = report.documents[0];

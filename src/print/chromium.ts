@@ -144,6 +144,23 @@ export class ChromiumProcess {
     this.#removeProfile();
   }
 
+  /**
+   * Stop waiting for the process: after `Browser.close`, Chromium finishes closing on its
+   * own (and a closed pipe would make it close too), so a command that is done need not
+   * wait the ~40 ms that takes. Only a process without a profile of briefing's (the
+   * headless shell's is its own) can be left to it: a profile folder must be removed
+   * once the process is gone.
+   *
+   * @returns {boolean}
+   *   Whether it was let go; when false, `kill` it and wait.
+   */
+  detach(): boolean {
+    if (this.#profile) return false;
+    this.#child.unref();
+    for (const stream of this.#child.stdio) (stream as {unref?: () => void} | null)?.unref?.();
+    return true;
+  }
+
   /** Resolves when the process has exited. */
   get exited(): Promise<void> {
     return this.#exited;

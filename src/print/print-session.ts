@@ -63,15 +63,23 @@ export class PrintSession {
    * Close the browser (politely, then by force) and remove its profile. Safe to call
    * more than once and from several failed prints at the same time.
    *
+   * @param {boolean} wait
+   *   Wait until the process is gone (default). When false and Chromium has accepted
+   *   `Browser.close`, it is left to finish closing on its own (see
+   *   `ChromiumProcess.detach`).
    * @returns {Promise<void>}
-   *   Resolves when the process is gone.
+   *   Resolves when the process is gone, or has been told to close and let go.
    */
-  stop(): Promise<void> {
+  stop(wait = true): Promise<void> {
     this.#alive = false;
     this.#stopped ??= (async () => {
       const printer = await this.ready.catch(() => undefined);
       printer?.pool.close(new Error('The browser was stopped'));
-      if (printer?.browser.connected) await Promise.race([printer.browser.close().catch(() => undefined), delay(1000)]);
+      let closing = false;
+      if (printer?.browser.connected) {
+        closing = await Promise.race([printer.browser.close().then(() => true, () => false), delay(1000).then(() => false)]);
+      }
+      if (closing && !wait && this.#chromium.detach()) return;
       await this.#chromium.kill();
     })();
     return this.#stopped;

@@ -123,6 +123,26 @@ describe('stopping the CLI leaves no Chromium behind', () => {
     expect(await temporaryFiles(out)).toEqual([]);
   });
 
+  it('a build that finishes returns without waiting for Chromium to close, and Chromium is gone soon after', {timeout: 60_000}, async () => {
+    const out = path.join(box.project, 'out-finished');
+    await mkdir(out);
+    const profiles = await mkdtemp(path.join(box.base, 'tmp-finished-'));
+    const run = startCli(['build', path.join('batch', 'doc0.md'), '--format', 'pdf', '--out-dir', out], {cwd: box.project, env: {TMPDIR: profiles}});
+    const chromium = new ChromiumWatch(() => run.child.pid, 10);
+    let result: CliResult;
+    try {
+      result = await run.done;
+    } finally {
+      chromium.stop();
+    }
+    expect(result.code, result.stderr).toBe(0);
+    expect(await wholePdfs(out)).toEqual([]);
+    const seen = [...chromium.seen.values()];
+    expect(seen.length, 'Chromium had started').toBeGreaterThan(0);
+    expect(await survivors(seen), 'Chromium processes still alive').toEqual([]);
+    expect(await readdir(profiles), 'browser profiles left in TMPDIR').toEqual([]);
+  });
+
   it('SIGINT during a long parse stops the CLI within its budget', {timeout: 20_000}, async () => {
     // About 25 s of CPU in micromark (setext headings are quadratic); starting up takes under one.
     await writeFile(path.join(box.project, 'slow.md'), manuscript('Slow', 'a\n=\n'.repeat(12_000)));
