@@ -13,8 +13,8 @@ export interface FontRequests {
   readonly fonts: ReadonlyMap<string, string>;
 }
 
-const inlineFont = /url\(data:(font\/[\w.+-]+);base64,([A-Za-z\d+/]+=*)\)/g;
 const fontSources = /(font-src )data:(;)/;
+const inlineFont = 'url(data:font/';
 
 /**
  * Rewrite a self-contained page so that the browser fetches its fonts by URL instead
@@ -39,10 +39,20 @@ export function fontsAsRequests(html: string): FontRequests {
   if (headEnd < 0) return {html, fonts};
   let head = html.slice(0, headEnd);
   if (!fontSources.test(head)) return {html, fonts};
-  head = head.replace(fontSources, `$1data: ${fontOrigin}$2`).replace(inlineFont, (_, type: string, data: string) => {
-    const url = `${fontOrigin}/${createHash('sha256').update(data).digest('hex').slice(0, 32)}.${type.slice('font/'.length)}`;
+  head = head.replace(fontSources, `$1data: ${fontOrigin}$2`);
+  // A scan rather than a regular expression: the base64 runs are most of the page.
+  let page = '';
+  let from = 0;
+  for (let at = head.indexOf(inlineFont); at >= 0; at = head.indexOf(inlineFont, from)) {
+    const comma = head.indexOf(';base64,', at);
+    const close = head.indexOf(')', at);
+    const type = head.slice(at + inlineFont.length, comma);
+    if (comma < 0 || close < comma || !/^[\w.+-]+$/.test(type)) break;
+    const data = head.slice(comma + ';base64,'.length, close);
+    const url = `${fontOrigin}/${createHash('sha256').update(data).digest('hex').slice(0, 32)}.${type}`;
     fonts.set(url, data);
-    return `url(${url})`;
-  });
-  return {html: head + html.slice(headEnd), fonts};
+    page += `${head.slice(from, at)}url(${url})`;
+    from = close + 1;
+  }
+  return {html: page + head.slice(from) + html.slice(headEnd), fonts};
 }

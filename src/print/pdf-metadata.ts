@@ -118,7 +118,9 @@ export function replaceInfo(pdf: Uint8Array, metadata: PdfMetadata): PdfWithMeta
     table.writeUInt16BE(field3, index * 7 + 5);
   }
   const xref = deflateSync(table);
-  emit(`${xrefStream} 0 obj\n<</Type /XRef /Size ${xrefStream + 1} /W [1 4 2] /Root ${root} 0 R /Info ${info} 0 R /Filter /FlateDecode /Length ${xref.length}>>\nstream\n`);
+  // A file identifier, when there is one, is kept (Chrome writes none today).
+  const id = /\/ID\s*\[[^\]]*\]/.exec(trailer)?.[0] ?? '';
+  emit(`${xrefStream} 0 obj\n<</Type /XRef /Size ${xrefStream + 1} /W [1 4 2] /Root ${root} 0 R /Info ${info} 0 R${id ? ` ${id}` : ''} /Filter /FlateDecode /Length ${xref.length}>>\nstream\n`);
   chunks.push(xref);
   emit(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`);
   const bytes = Buffer.concat(chunks);

@@ -29,7 +29,7 @@ const binaryContent = deflateSync(Buffer.from('BT /F1 18 Tf 20 150 Td (Second pa
  * A PDF laid out as Chrome (Skia) writes one: objects in order, one classic
  * cross-reference table, a trailer naming `/Root` and `/Info`.
  */
-function classicPdf({lang = 'en', prev = false} = {}): Uint8Array {
+function classicPdf({lang = 'en', prev = false, id = false} = {}): Uint8Array {
   const objects: Array<string | Buffer> = [
     "<</Title <FEFF004F006C0064>\n/Creator (Chromium)\n/Producer (Skia/PDF m156)\n/CreationDate (D:20261128082704+00'00')>>",
     `<</Type /Catalog\n/Pages 3 0 R\n/Lang (${lang})>>`,
@@ -50,7 +50,7 @@ function classicPdf({lang = 'en', prev = false} = {}): Uint8Array {
     offset += chunk.length;
   }
   const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((at) => `${String(at).padStart(10, '0')} 00000 n `)].join('\n');
-  parts.push(Buffer.from(`${xref}\ntrailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R${prev ? '\n/Prev 9' : ''}>>\nstartxref\n${offset}\n%%EOF`, 'latin1'));
+  parts.push(Buffer.from(`${xref}\ntrailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R${prev ? '\n/Prev 9' : ''}${id ? '\n/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]' : ''}>>\nstartxref\n${offset}\n%%EOF`, 'latin1'));
   return new Uint8Array(Buffer.concat(parts));
 }
 
@@ -106,6 +106,13 @@ describe('setPdfMetadata on a PDF laid out as Chrome writes it', () => {
     // The old dictionary's values are gone, not merely superseded.
     expect(text).not.toContain('Chromium');
     expect(text).not.toContain('Skia');
+    expect(await qpdfCheck(bytes)).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('keeps the file identifier', async () => {
+    const {bytes} = replaceInfo(classicPdf({id: true}), metadata) ?? {bytes: new Uint8Array()};
+    const text = Buffer.from(bytes).toString('latin1');
+    expect(text).toContain('/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]');
     expect(await qpdfCheck(bytes)).toContain('No syntax or stream encoding errors found');
   });
 
