@@ -2,6 +2,7 @@ import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {usedFonts} from '../helpers/pdf-structure.js';
 import {manuscript, root, run, temporaryFolder} from './helpers.js';
 
 let cwd: string;
@@ -75,6 +76,15 @@ describe('briefing build, a batch', () => {
     expect(first).toMatchObject({ok: true, outputs: ['out/issue-1.pdf', 'out/issue-1.html'], pages: 1, messages: []});
     expect(first?.bytes).toBe((await readFile(path.join(cwd, 'out', 'issue-1.pdf'))).byteLength);
     expect(first?.milliseconds).toBeGreaterThan(0);
+
+    // Later documents print in tabs that already hold the fonts: they embed the same ones.
+    const fontsOf = async (name: string): Promise<string[]> => {
+      const doc = await PDFDocument.load(await readFile(path.join(cwd, 'out', name)));
+      return [...new Set(usedFonts(doc).filter((font) => font.embedded).map((font) => font.name.replace(/^\/[A-Z]{6}\+/, '')))].sort();
+    };
+    const fonts = await fontsOf('issue-1.pdf');
+    expect(fonts.some((font) => font.startsWith('SourceSerif4')), fonts.join()).toBe(true);
+    for (const name of ['issue-2.pdf', 'issue-15.pdf', 'part-two/issue-21.pdf']) expect(await fontsOf(name), name).toEqual(fonts);
   });
 
   it('refuses two manuscripts that would write the same output, before printing anything', async () => {
