@@ -40,15 +40,32 @@ function prepare(): void {
     log('installing md-to-pdf 5.2.5 (npm ci --prefix bench)');
     execFileSync('npm', ['ci', '--prefix', bench, '--no-audit', '--no-fund'], {stdio: 'inherit', env});
   }
-  log('compiling briefing (npm run build)');
+  log('compiling briefing (npm run build) and the print-only probe');
   try {
     execFileSync('npm', ['run', '--silent', 'build'], {cwd: root, stdio: 'inherit', env});
   } catch {
     if (!existsSync(path.join(dist, 'cli.js'))) throw new Error('briefing does not compile and dist/cli.js is missing');
     log('warning: `npm run build` reported errors; benching what it emitted');
   }
+  // Bundled as the command is (scripts/bundle.mjs), so that it loads as fast.
+  execFileSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules', 'esbuild', 'bin', 'esbuild'),
+      path.join(bench, 'print-only.ts'),
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20.19',
+      `--outfile=${printOnly}`,
+      '--log-level=warning',
+      "--banner:js=import {createRequire as briefingCreateRequire} from 'node:module'; const require = briefingCreateRequire(import.meta.url);"
+    ],
+    {cwd: root, stdio: 'inherit', env}
+  );
 }
 
+const printOnly = path.join(bench, '.build', 'print-only.mjs');
 const node = (args: readonly string[]): Promise<Run> => timeCommand(process.execPath, args, {cwd: root, env});
 const briefingBuild = (input: string, outDir: string, extra: readonly string[] = []): Promise<Run> =>
   node([path.join(dist, 'cli.js'), 'build', input, '-f', 'pdf', '-o', outDir, ...extra]);
@@ -93,18 +110,22 @@ try {
     // The same command making only the HTML: what the Markdown stage costs a cold process,
     // before any browser work (the floor has none of it to do).
     'briefing-html': () => node([path.join(dist, 'cli.js'), 'build', sample, '-f', 'html', '-o', path.join(work, 'cold-html')]),
+    // And the finished page through briefing's print path alone (Chromium driven by
+    // puppeteer), with no Markdown work: what printing costs against the floor.
+    'print-only': () => node([printOnly, html, path.join(work, 'print-only.pdf')]),
     'md-to-pdf': () => mdToPdf([path.join(peerDir, `${sampleName}.md`)]),
     floor: () =>
       timeCommand(browser.path, ['--headless', ...quietFlags, '--no-pdf-header-footer', `--print-to-pdf=${path.join(work, 'floor.pdf')}`, pathToFileURL(html).href], {env})
   });
   const coldMs = Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, median(runs.map((run) => run.ms))])) as Record<string, number>;
-  const [coldBriefing = 0, coldPeer = 0, coldFloor = 0, coldHtml = 0] = [coldMs.briefing, coldMs['md-to-pdf'], coldMs.floor, coldMs['briefing-html']];
+  const [coldBriefing = 0, coldPeer = 0, coldFloor = 0, coldHtml = 0, coldPrint = 0] = [coldMs.briefing, coldMs['md-to-pdf'], coldMs.floor, coldMs['briefing-html'], coldMs['print-only']];
   json.cold = {medianMs: coldMs, runsMs: Object.fromEntries(Object.entries(cold).map(([name, runs]) => [name, runs.map((run) => Math.round(run.ms))]))};
   targets.push(target('cold single <= 1.1x the Chromium floor', coldBriefing / coldFloor, 1.1), target('cold single <= 0.8x md-to-pdf', coldBriefing / coldPeer, 0.8));
   rows.push(
     {case: '1. cold single (sample, whole CLI process)', briefing: duration(coldBriefing), other: `floor ${duration(coldFloor)}`, ratio: `${(coldBriefing / coldFloor).toFixed(2)}x`, target: '<= 1.1x', pass: targets.at(-2)?.pass},
     {case: '', briefing: '', other: `md-to-pdf ${duration(coldPeer)}`, ratio: `${(coldBriefing / coldPeer).toFixed(2)}x`, target: '<= 0.8x', pass: targets.at(-1)?.pass},
-    {case: '   the same, HTML only (no browser at all)', briefing: duration(coldHtml), other: `floor ${duration(coldFloor)}`, ratio: `${(coldHtml / coldFloor).toFixed(2)}x`, target: ''}
+    {case: '   the same, HTML only (no browser at all)', briefing: duration(coldHtml), other: `floor ${duration(coldFloor)}`, ratio: `${(coldHtml / coldFloor).toFixed(2)}x`, target: ''},
+    {case: '   the finished HTML through the print path alone', briefing: duration(coldPrint), other: `floor ${duration(coldFloor)}`, ratio: `${(coldPrint / coldFloor).toFixed(2)}x`, target: ''}
   );
 
   // 2. A batch: time per document and peak memory of Node and Chromium together.
@@ -199,7 +220,7 @@ try {
 
 const loadAfter = loadavg().map((load) => Math.round(load * 100) / 100);
 notes.push(
-  `Case 1: \`node dist/cli.js build ${sample} -f pdf\` vs \`md-to-pdf\` on the same file vs \`${path.basename(browser.path)} --headless --print-to-pdf\` of the HTML briefing made, and briefing making the HTML alone (\`-f html\`); ${reps} runs each.`,
+  `Case 1: \`node dist/cli.js build ${sample} -f pdf\` vs \`md-to-pdf\` on the same file vs \`${path.basename(browser.path)} --headless --print-to-pdf\` of the HTML briefing made; then briefing making the HTML alone (\`-f html\`), and that HTML printed by briefing's print path alone (\`bench/print-only.ts\`: Chromium spawned, connected over a pipe, one tab, no Markdown work); ${reps} runs each.`,
   `Case 2: ${batchSize} variants of the sample: briefing in one process (\`build <folder>\`), md-to-pdf ${peerChunk} files per process (all ${batchSize} at once time out here); ${batchReps} runs each; memory is the peak RSS of the process tree (/proc, every 50 ms).`,
   'Case 3: in-process, no printing, the whole briefing pipeline against a plain unified + remark-parse + remark-rehype + rehype-stringify chain. "dense": the sample\'s text as notes with a block quote or list every few lines, the shape on which remark-parse is super-linear (the case issue 7 measured); the targets apply to it. "prose" (3c): a long report built from the sample (sections with lists, quotes, tables, footnotes, reference links), on which remark-parse is linear: the pipeline then costs what its extra work costs. Case 3b: the parse alone of a manuscript with a quote or list every ~60 bytes, and whether the trees are identical.',
   ...targets.map((entry) => `${entry.pass ? 'PASS' : 'FAIL'}: ${entry.name} (measured ${Number(entry.value.toFixed(3))})`)

@@ -1,6 +1,7 @@
 import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
+import {createHash} from 'node:crypto';
 import path from 'node:path';
 import vm from 'node:vm';
 
@@ -37,7 +38,7 @@ export function cacheDir(): string {
  * does (Node 20 has no such switch). Without a cache, V8 compiles each function of the
  * bundle when it is first called, and a fresh HTML stage spends more time compiling
  * than working; with one, it starts from the bytecode of every function the last run
- * compiled. The cache is keyed by the bundle's size and time and Node's version, V8
+ * compiled. The cache is keyed by the bundle's place, size and time and Node's version, V8
  * rejects one that does not fit, and any failure to read or write it only means running
  * without.
  *
@@ -54,7 +55,9 @@ export function cacheDir(): string {
 export function runWithCodeCache(file: string, dir: string = cacheDir()): CachedRun {
   const source = readFileSync(file, 'utf8');
   const {size, mtimeMs} = statSync(file);
-  const prefix = `${path.basename(file)}-`;
+  // Named by the bundle's folder too: two installs keep a cache each instead of evicting
+  // each other's.
+  const prefix = `${path.basename(file)}-${createHash('sha256').update(path.dirname(file)).digest('hex').slice(0, 12)}-`;
   const cacheFile = path.join(dir, `${prefix}${size}-${Math.round(mtimeMs)}-${process.version}-${process.arch}.v8cache`);
   let cachedData: Buffer | undefined;
   try {

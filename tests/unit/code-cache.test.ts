@@ -1,4 +1,4 @@
-import {mkdtemp, readdir, rm, stat, utimes, writeFile} from 'node:fs/promises';
+import {copyFile, mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile} from 'node:fs/promises';
 import {homedir, tmpdir} from 'node:os';
 import path from 'node:path';
 import {setFlagsFromString} from 'node:v8';
@@ -49,7 +49,7 @@ describe('runWithCodeCache', () => {
     expect(await cacheFiles()).toEqual([]);
     save();
     const [name] = await cacheFiles();
-    expect(name).toMatch(/^bundle\.cjs-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    expect(name).toMatch(/^bundle\.cjs-[\da-f]{12}-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
     expect((await stat(cache)).mode & 0o777).toBe(0o700);
     expect((await stat(path.join(cache, name ?? ''))).mode & 0o777).toBe(0o600);
 
@@ -85,6 +85,22 @@ describe('runWithCodeCache', () => {
     const now = await cacheFiles();
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(old);
+  });
+
+  it('keeps the caches of two installs apart', async () => {
+    runWithCodeCache(script, cache);
+    save();
+    const other = path.join(dir, 'other');
+    await mkdir(other);
+    const copy = path.join(other, 'bundle.cjs');
+    await copyFile(script, copy);
+    // The same bundle, to the byte and the millisecond, in another folder.
+    const {atime, mtime} = await stat(script);
+    await utimes(copy, atime, mtime);
+    expect(runWithCodeCache(copy, cache).cache).toBe('miss');
+    save();
+    expect(await cacheFiles()).toHaveLength(2);
+    expect(runWithCodeCache(script, cache).cache).toBe('hit');
   });
 
   it('runs without a cache where it cannot write one', async () => {

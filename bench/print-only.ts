@@ -1,0 +1,25 @@
+/**
+ * briefing's print path alone, for case 1: spawn Chromium, connect, open a tab, print a
+ * finished page, write the PDF, let Chromium close, as `briefing build` does, but with no
+ * Markdown work at all. Bundled by `run.ts` the way the command is.
+ *
+ * Usage: node print-only.mjs <page.html> <out.pdf>
+ */
+import {readFileSync, writeFileSync} from 'node:fs';
+import {ChromiumProcess} from '../src/print/chromium.js';
+import {findBrowser} from '../src/print/find-browser.js';
+import {PrintSession} from '../src/print/print-session.js';
+
+const [input, output] = process.argv.slice(2);
+if (!input || !output) throw new Error('usage: print-only <page.html> <out.pdf>');
+const chromium = new ChromiumProcess(findBrowser(undefined));
+const session = new PrintSession(chromium, {timeout: 30_000, tabs: 1});
+try {
+  const html = readFileSync(input, 'utf8');
+  const {pool} = await session.ready;
+  const tab = await pool.acquire();
+  writeFileSync(output, await tab.print(html, {timeout: 30_000}));
+  pool.release(tab);
+} finally {
+  await session.stop(false);
+}
