@@ -7,6 +7,7 @@
  * BENCH_BATCH_REPS (default 3), BENCH_QUICK=1 (a smoke run: few and small).
  */
 import {execFileSync} from 'node:child_process';
+import {build as esbuild} from 'esbuild';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
@@ -35,7 +36,7 @@ const quietFlags = ['--no-sandbox', '--disable-background-networking', '--disabl
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
 /** Install the bench-only peer on first run, and compile briefing (others may be editing `src/`). */
-function prepare(): void {
+async function prepare(): Promise<void> {
   if (!existsSync(path.join(bench, 'node_modules', 'md-to-pdf'))) {
     log('installing md-to-pdf 5.2.5 (npm ci --prefix bench)');
     execFileSync('npm', ['ci', '--prefix', bench, '--no-audit', '--no-fund'], {stdio: 'inherit', env});
@@ -48,21 +49,16 @@ function prepare(): void {
     log('warning: `npm run build` reported errors; benching what it emitted');
   }
   // Bundled as the command is (scripts/bundle.mjs), so that it loads as fast.
-  execFileSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules', 'esbuild', 'bin', 'esbuild'),
-      path.join(bench, 'print-only.ts'),
-      '--bundle',
-      '--platform=node',
-      '--format=esm',
-      '--target=node20.19',
-      `--outfile=${printOnly}`,
-      '--log-level=warning',
-      "--banner:js=import {createRequire as briefingCreateRequire} from 'node:module'; const require = briefingCreateRequire(import.meta.url);"
-    ],
-    {cwd: root, stdio: 'inherit', env}
-  );
+  await esbuild({
+    entryPoints: [path.join(bench, 'print-only.ts')],
+    outfile: printOnly,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20.19',
+    logLevel: 'warning',
+    banner: {js: "import {createRequire as briefingCreateRequire} from 'node:module'; const require = briefingCreateRequire(import.meta.url);"}
+  });
 }
 
 const printOnly = path.join(bench, '.build', 'print-only.mjs');
@@ -70,7 +66,7 @@ const node = (args: readonly string[]): Promise<Run> => timeCommand(process.exec
 const briefingBuild = (input: string, outDir: string, extra: readonly string[] = []): Promise<Run> =>
   node([path.join(dist, 'cli.js'), 'build', input, '-f', 'pdf', '-o', outDir, ...extra]);
 
-prepare();
+await prepare();
 const {findBrowser} = (await import(pathToFileURL(path.join(dist, 'print', 'find-browser.js')).href)) as {
   findBrowser: (explicit: string | undefined) => {path: string; headless: 'shell' | true};
 };
