@@ -3,16 +3,17 @@
  * finished page, write the PDF, let Chromium close, as `briefing build` does, but with no
  * Markdown work at all. Bundled by `run.ts` the way the command is.
  *
- * Usage: node print-only.mjs <page.html> <out.pdf>
+ * Usage: node print-only/print-only.js <page.html> <out.pdf>
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import {ChromiumProcess} from '../src/print/chromium.js';
 import {findBrowser} from '../src/print/find-browser.js';
-import {PrintSession} from '../src/print/print-session.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: print-only <page.html> <out.pdf>');
+// Spawned before the print modules load, as `briefing build` does.
 const chromium = new ChromiumProcess(findBrowser(undefined));
+const {PrintSession} = await import('../src/print/print-session.js');
 const session = new PrintSession(chromium, {timeout: 30_000, tabs: 1});
 try {
   const html = readFileSync(input, 'utf8');
