@@ -4,7 +4,7 @@
 export {build, type BuildHooks, type BuildOptions, type BuildReport, type DocumentResult} from './build.js';
 export {check, type CheckOptions, type CheckReport, type CheckResult} from './check/check.js';
 export {watch, type WatchOptions} from './watch.js';
-export {createRenderer, Renderer, type Rendered, type RenderRequest} from './renderer.js';
+export {createRenderer, Renderer, type CloseOptions, type Rendered, type RenderRequest} from './renderer.js';
 export {findManuscripts, InputError, type BuildInput, type Manuscript} from './manuscripts.js';
 export {
   defaults,
