@@ -8,6 +8,9 @@ import {PrintTab} from './print-tab.js';
  */
 export const recycleAfter = 50;
 
+/** Milliseconds a warm-up page may take to load (it takes a few dozen). */
+const warmUpBudget = 3000;
+
 interface Waiter {
   resolve(tab: PrintTab): void;
   reject(error: unknown): void;
@@ -75,7 +78,8 @@ export class TabPool {
       async (tab) => {
         try {
           const html = await page;
-          if (html !== undefined && this.#waiting.length === 0) await tab.load(html, {timeout: this.#timeout});
+          // A head start that takes long is no head start: the first document waits for it.
+          if (html !== undefined && this.#waiting.length === 0) await tab.load(html, {timeout: Math.min(this.#timeout, warmUpBudget)});
         } catch {
           // Only a head start is lost: the document loads its fonts itself.
         } finally {
