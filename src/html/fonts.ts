@@ -113,13 +113,21 @@ export function parseUnicodeRange(value: string): Array<[number, number]> {
  */
 export function facesFor(faces: readonly FontFace[], text: string): FontFace[] {
   const codePoints = new Set<number>();
-  for (const character of text) codePoints.add(character.codePointAt(0) ?? 0);
+  for (let index = 0; index < text.length; index++) {
+    const point = text.codePointAt(index) ?? 0;
+    codePoints.add(point);
+    if (point > 0xffff) index++;
+  }
+  const points = [...codePoints];
   const main = faces.filter((face) => !face.fallback);
-  const covers = (face: FontFace, point: number): boolean => face.ranges.some(([from, to]) => point >= from && point <= to);
-  const needed = main.filter((face) => [...codePoints].some((point) => covers(face, point)));
-  const uncovered = [...codePoints].filter((point) => !main.some((face) => covers(face, point)));
+  const needed = main.filter((face) => points.some((point) => covers(face, point)));
+  const uncovered = points.filter((point) => !main.some((face) => covers(face, point)));
   const fallbacks = faces.filter((face) => face.fallback && uncovered.some((point) => covers(face, point)));
   return [...needed, ...fallbacks];
+}
+
+function covers(face: FontFace, point: number): boolean {
+  return face.ranges.some(([from, to]) => point >= from && point <= to);
 }
 
 /**

@@ -70,6 +70,7 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
   const editionCss: Partial<Record<Edition, string>> = {};
   for (const [edition, sheet] of Object.entries(manifest.data.editions ?? {})) editionCss[edition as Edition] = await read(sheet);
   const base64 = new Map<string, Promise<string>>();
+  const rulesByFaces = new Map<string, Promise<string>>();
   const readBase64 = (file: string): Promise<string> => {
     let data = base64.get(file);
     if (!data) {
@@ -86,7 +87,18 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
     css,
     editionCss: Object.freeze(editionCss),
     faces,
-    fontCss: (text: string) => fontFaceCss(facesFor(faces, text), readBase64)
+    fontCss: (text: string) => {
+      // Most pages of a template need the same faces: their rules are made once.
+      const chosen = facesFor(faces, text);
+      const key = chosen.map((face) => faces.indexOf(face)).join();
+      let rules = rulesByFaces.get(key);
+      if (!rules) {
+        rules = fontFaceCss(chosen, readBase64);
+        if (rulesByFaces.size >= 16) rulesByFaces.delete(rulesByFaces.keys().next().value as string);
+        rulesByFaces.set(key, rules);
+      }
+      return rules;
+    }
   });
 }
 

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {facesFor, fontFaceCss, loadFontFaces, parseFontsourceCss, parseUnicodeRange, type FontFace, type FontSpec} from '../../src/html/fonts.js';
-import {templatesDir} from '../../src/html/load-template.js';
+import {loadTemplate, templatesDir} from '../../src/html/load-template.js';
 
 /** fontsource names its files `<family>-<subset>-<weight>-<style>.woff2`. */
 function subsetOf(face: FontFace): string {
@@ -129,5 +129,19 @@ describe('fontFaceCss', () => {
       "@font-face{font-family:'Test Sans';font-style:italic;font-weight:600;font-display:block;" +
         "src:url(data:font/woff2;base64,QUJD) format('woff2');unicode-range:U+0000-00FF}"
     );
+  });
+});
+
+describe('Template.fontCss', () => {
+  it('makes the rules for a set of faces once, and other rules for text that needs other faces', async () => {
+    const template = await loadTemplate('briefing');
+    const latin = await template.fontCss('Plain English text.');
+    expect(await template.fontCss('Other English words.')).toBe(latin);
+    const chinese = await template.fontCss('Plain English text with 中文.');
+    expect(chinese).not.toBe(latin);
+    expect(chinese).toContain('Noto Sans SC');
+    expect(latin).not.toContain('Noto Sans SC');
+    // The surrogate pair of an emoji is one character, and it brings in the emoji font.
+    expect(await template.fontCss('Text 🌍')).toContain('Noto Emoji');
   });
 });
