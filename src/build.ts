@@ -157,7 +157,6 @@ export async function buildAll(
 /** A manuscript whose HTML is being made. */
 interface Prepared {
   readonly file: VFile;
-  readonly started: number;
   /** The HTML step's result; rejects when the file cannot be read or the stage fails. */
   readonly made: Promise<Rendered>;
 }
@@ -175,7 +174,6 @@ interface Prepared {
  *   The manuscript's file and the HTML in the making.
  */
 function prepareDocument(renderer: Renderer, manuscript: Manuscript, options: DocumentOptions): Prepared {
-  const started = performance.now();
   const file = manuscript.file ?? new VFile({path: manuscript.path, cwd: options.cwd});
   const made = (async () => {
     if (!manuscript.file) file.value = await readFile(path.resolve(options.cwd, manuscript.path));
@@ -184,7 +182,7 @@ function prepareDocument(renderer: Renderer, manuscript: Manuscript, options: Do
   // Awaited by `buildDocument`; this only keeps a document dropped by a stop from
   // counting as an unhandled rejection.
   made.catch(() => undefined);
-  return {file, started, made};
+  return {file, made};
 }
 
 /**
@@ -210,7 +208,9 @@ export async function buildDocument(
 ): Promise<DocumentResult> {
   const {cwd, write, signal} = options;
   const {outDir, formats} = renderer.settings;
-  const {file, started} = prepared;
+  const {file} = prepared;
+  // Timed from its turn to print, as progress shows it; HTML made ahead came for free.
+  const started = performance.now();
   const finish = (ok: boolean, extra: Partial<DocumentResult> = {}): DocumentResult => ({
     input: manuscript.path,
     ok,
