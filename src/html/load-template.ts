@@ -4,6 +4,7 @@ import type {Root} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import * as z from 'zod';
 import {editions, type Edition} from '../config.js';
+import {getOrCreate} from '../get-or-create.js';
 import {templateDir} from '../template-dir.js';
 import {facesFor, fontFaceCss, loadFontFaces, type FontFace} from './fonts.js';
 
@@ -71,14 +72,7 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
   for (const [edition, sheet] of Object.entries(manifest.data.editions ?? {})) editionCss[edition as Edition] = await read(sheet);
   const base64 = new Map<string, Promise<string>>();
   const rulesByFaces = new Map<string, Promise<string>>();
-  const readBase64 = (file: string): Promise<string> => {
-    let data = base64.get(file);
-    if (!data) {
-      data = readFile(file).then((buffer) => buffer.toString('base64'));
-      base64.set(file, data);
-    }
-    return data;
-  };
+  const readBase64 = (file: string): Promise<string> => getOrCreate(base64, file, async () => (await readFile(file)).toString('base64'));
 
   return Object.freeze({
     name: manifest.data.name,

@@ -11,6 +11,7 @@ import type {Author, Matter} from '../markdown/matter-schema.js';
 import {defaults} from '../config.js';
 import type {Template} from './load-template.js';
 import {pageCss} from './page-css.js';
+import {getOrCreate} from '../get-or-create.js';
 
 export interface RehypeBriefingTemplateOptions {
   /** Loads (and caches) a template by name or folder. */
@@ -202,7 +203,7 @@ function unmark(parent: Root | Element): void {
  *   The list.
  */
 export function listNames(authors: readonly Author[], lang: string): string {
-  return byLanguage(listFormats, lang, () => new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'})).format(authors.map((author) => author.name));
+  return getOrCreate(listFormats, lang, () => new Intl.ListFormat(lang, {style: 'long', type: 'conjunction'})).format(authors.map((author) => author.name));
 }
 
 /**
@@ -217,18 +218,9 @@ export function listNames(authors: readonly Author[], lang: string): string {
  */
 export function formatDate(date: string | undefined, lang: string): string | undefined {
   if (!date) return undefined;
-  return byLanguage(dateFormats, lang, () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'})).format(new Date(date));
+  return getOrCreate(dateFormats, lang, () => new Intl.DateTimeFormat(lang, {dateStyle: 'long', timeZone: 'UTC'})).format(new Date(date));
 }
 
 // Making an Intl formatter costs far more than using one: one per language is kept.
 const listFormats = new Map<string, Intl.ListFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function byLanguage<T>(cache: Map<string, T>, lang: string, make: () => T): T {
-  let formatter = cache.get(lang);
-  if (!formatter) {
-    formatter = make();
-    cache.set(lang, formatter);
-  }
-  return formatter;
-}

@@ -1,6 +1,7 @@
 import {createRequire} from 'node:module';
 import type {Element, Root} from 'hast';
 import type {Plugin} from 'unified';
+import {getOrCreate} from '../get-or-create.js';
 
 type Hyphenate = (text: string) => string;
 
@@ -29,8 +30,7 @@ export const rehypeHyphenate: Plugin<[], Root> = function () {
   const byLanguage = new Map<string, Hyphenate | undefined>();
   return function (tree, file) {
     const lang = (file.data.matter?.lang ?? 'en').toLowerCase();
-    if (!byLanguage.has(lang)) byLanguage.set(lang, loadHyphenator(lang));
-    const hyphenate = byLanguage.get(lang);
+    const hyphenate = getOrCreate(byLanguage, lang, () => loadHyphenator(lang));
     if (!hyphenate) return;
 
     const walk = (node: Root | Element, inProse: boolean): void => {

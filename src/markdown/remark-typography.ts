@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string';
 import remarkSmartypants from 'remark-smartypants';
 import type {Plugin, Transformer} from 'unified';
 import {visit} from 'unist-util-visit';
+import {getOrCreate} from '../get-or-create.js';
 
 type QuoteMarks = {double: string; single: string};
 
@@ -41,12 +42,10 @@ export const remarkTypography: Plugin<[], Root> = function () {
   return function (tree, file) {
     const language = (file.data.matter?.lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
     const key = language in quotesByLanguage ? language : 'en';
-    let smarten = byLanguage.get(key);
-    if (!smarten) {
+    const smarten = getOrCreate(byLanguage, key, () => {
       const [openingQuotes, closingQuotes] = quotesByLanguage[key] as [QuoteMarks, QuoteMarks];
-      smarten = (remarkSmartypants as unknown as (options: object) => Transformer<Root>)({openingQuotes, closingQuotes, dashes: 'oldschool'});
-      byLanguage.set(key, smarten);
-    }
+      return (remarkSmartypants as unknown as (options: object) => Transformer<Root>)({openingQuotes, closingQuotes, dashes: 'oldschool'});
+    });
     visit(tree, 'text', (node) => {
       node.value = node.value.replace(/(?<=\S) - (?=\S)/g, ' – ');
     });
