@@ -25,7 +25,7 @@ export interface PdfWithMetadata {
  * made (tag tree, outline, links) is carried over untouched.
  *
  * Chrome's PDFs have one classic cross-reference table and are written afresh from their
- * object boundaries alone (a few milliseconds; see `replaceInfo`). Any other structure,
+ * object boundaries alone (a few milliseconds; see `rewriteChromePdf`). Any other structure,
  * or a catalog without the right `/Lang`, goes through pdf-lib, which parses every object
  * and takes ten times as long.
  *
@@ -37,7 +37,7 @@ export interface PdfWithMetadata {
  *   The new PDF and its page count.
  */
 export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<PdfWithMetadata> {
-  return replaceInfo(pdf, metadata) ?? (await rewriteWithPdfLib(pdf, metadata));
+  return rewriteChromePdf(pdf, metadata) ?? (await rewriteWithPdfLib(pdf, metadata));
 }
 
 /**
@@ -54,7 +54,7 @@ export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pr
  * @returns {PdfWithMetadata | undefined}
  *   The new PDF, or undefined when its structure is not the simple one this handles.
  */
-export function replaceInfo(pdf: Uint8Array, metadata: PdfMetadata): PdfWithMetadata | undefined {
+export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWithMetadata | undefined {
   const parsed = parseClassicPdf(pdf);
   if (!parsed) return undefined;
   const {objects, trailer, size} = parsed;

@@ -6,7 +6,7 @@ import {promisify} from 'node:util';
 import {deflateSync} from 'node:zlib';
 import {PDFDocument, PDFName, PDFRawStream, PDFString, StandardFonts} from 'pdf-lib';
 import {describe, expect, it} from 'vitest';
-import {replaceInfo, setPdfMetadata, type PdfMetadata} from '../../src/print/pdf-metadata.js';
+import {rewriteChromePdf, setPdfMetadata, type PdfMetadata} from '../../src/print/pdf-metadata.js';
 
 const run = promisify(execFile);
 
@@ -98,7 +98,7 @@ describe('setPdfMetadata on a PDF laid out as Chrome writes it', () => {
   });
 
   it('writes a structurally valid PDF 1.7 with its objects packed into a compressed object stream', async () => {
-    const {bytes} = replaceInfo(classicPdf(), metadata) ?? {bytes: new Uint8Array()};
+    const {bytes} = rewriteChromePdf(classicPdf(), metadata) ?? {bytes: new Uint8Array()};
     const text = Buffer.from(bytes).toString('latin1');
     expect(text.startsWith('%PDF-1.7\n')).toBe(true);
     expect(text).toContain('/Type /ObjStm');
@@ -110,15 +110,15 @@ describe('setPdfMetadata on a PDF laid out as Chrome writes it', () => {
   });
 
   it('keeps the file identifier', async () => {
-    const {bytes} = replaceInfo(classicPdf({id: true}), metadata) ?? {bytes: new Uint8Array()};
+    const {bytes} = rewriteChromePdf(classicPdf({id: true}), metadata) ?? {bytes: new Uint8Array()};
     const text = Buffer.from(bytes).toString('latin1');
     expect(text).toContain('/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>]');
     expect(await qpdfCheck(bytes)).toContain('No syntax or stream encoding errors found');
   });
 
   it('gives the same bytes for the same input', () => {
-    const first = replaceInfo(classicPdf(), metadata);
-    const second = replaceInfo(classicPdf(), metadata);
+    const first = rewriteChromePdf(classicPdf(), metadata);
+    const second = rewriteChromePdf(classicPdf(), metadata);
     expect(first).toBeDefined();
     expect(Buffer.from(first?.bytes ?? []).equals(Buffer.from(second?.bytes ?? []))).toBe(true);
   });
@@ -127,7 +127,7 @@ describe('setPdfMetadata on a PDF laid out as Chrome writes it', () => {
 describe('setPdfMetadata on other PDFs (through pdf-lib)', () => {
   it('sets the catalog language when Chrome wrote another one', async () => {
     const source = classicPdf({lang: 'fr'});
-    expect(replaceInfo(source, metadata)).toBeUndefined();
+    expect(rewriteChromePdf(source, metadata)).toBeUndefined();
     const {bytes, pages} = await setPdfMetadata(source, metadata);
     expect(pages).toBe(2);
     await expectMetadata(bytes, 'en');
@@ -138,7 +138,7 @@ describe('setPdfMetadata on other PDFs (through pdf-lib)', () => {
     const font = await made.embedFont(StandardFonts.Helvetica);
     for (let page = 0; page < 2; page++) made.addPage([200, 200]).drawText(`Page ${page + 1}`, {font, x: 20, y: 100});
     const source = await made.save({useObjectStreams: true});
-    expect(replaceInfo(source, metadata)).toBeUndefined();
+    expect(rewriteChromePdf(source, metadata)).toBeUndefined();
     const {bytes, pages} = await setPdfMetadata(source, metadata);
     expect(pages).toBe(2);
     await expectMetadata(bytes, 'en');
@@ -146,6 +146,6 @@ describe('setPdfMetadata on other PDFs (through pdf-lib)', () => {
   });
 
   it('leaves a file with earlier revisions to pdf-lib', () => {
-    expect(replaceInfo(classicPdf({prev: true}), metadata)).toBeUndefined();
+    expect(rewriteChromePdf(classicPdf({prev: true}), metadata)).toBeUndefined();
   });
 });
