@@ -16,7 +16,11 @@ const common = {
   // These stay in node_modules: sharp's native binary, chokidar's optional fsevents, and
   // jsonc-parser, whose UMD build requires its own files by computed paths.
   external: ['sharp', 'chokidar', 'fsevents', 'jsonc-parser'],
-  logLevel: 'warning'
+  logLevel: 'warning',
+  // pdf-lib's CommonJS build re-exports through tslib's `__exportStar`, which esbuild cannot
+  // follow: `import('pdf-lib')` got only a default export, and `PDFDocument` was undefined
+  // in the bundle. Its ES module build has real named exports.
+  alias: {'pdf-lib': 'pdf-lib/es/index.js'}
 };
 
 // Chunks are named by content: those of earlier builds would pile up.
