@@ -5,15 +5,18 @@
  * the Markdown work runs on another core while the main thread drives Chromium. It is
  * bundled as CommonJS and started by `html-stage-thread.ts`, with a code cache.
  */
+import {readFile} from 'node:fs/promises';
 import {parentPort, workerData} from 'node:worker_threads';
 import {VFile} from 'vfile';
+import {toHtml} from 'hast-util-to-html';
 import {saveCodeCacheKey, type SaveCodeCache} from './code-cache.js';
 import {collectDependencies} from './dependencies.js';
 import {createTemplateLoader} from './html/load-template.js';
 import {warmUpPage} from './html/warm-up-page.js';
 import {reportError} from './messages.js';
 import {createProcessor} from './processor.js';
-import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup} from './html-stage.js';
+import type {PrintPageTree} from './html/print-page.js';
+import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup, PortablePrintPage} from './html-stage.js';
 
 const setup = workerData as HtmlStageSetup;
 let loader = createTemplateLoader();
@@ -26,11 +29,27 @@ const processor = createProcessor({
 
 // The run's template, loaded before the first manuscript is worked on; the print side
 // gets a page with its fonts to load meanwhile (see `warmUpPage`).
-const warmedUp = loader(setup.override.template ?? setup.settings.template)
-  .then(warmUpPage)
+const warmedUp = (setup.print ? loader(setup.override.template ?? setup.settings.template).then(warmUpPage).then(portable) : Promise.resolve(undefined))
   // A template that cannot be read is reported with the first manuscript.
   .catch(() => undefined)
-  .then((html) => parentPort?.postMessage({type: 'warm-up', html} satisfies HtmlStageResponse));
+  .then((page) => parentPort?.postMessage({type: 'warm-up', page} satisfies HtmlStageResponse));
+
+/** Font URLs whose bytes this thread has sent: the main thread keeps them. */
+const sentFonts = new Set<string>();
+
+/**
+ * The print copy of a page as it crosses to the main thread: its HTML, and the bytes of
+ * the fonts it asks for that this thread has not sent before.
+ */
+async function portable(page: PrintPageTree): Promise<PortablePrintPage> {
+  const fonts: Array<[string, Uint8Array]> = [];
+  for (const [url, file] of page.fonts) {
+    if (sentFonts.has(url)) continue;
+    sentFonts.add(url);
+    fonts.push([url, await readFile(file)]);
+  }
+  return {html: toHtml(page.tree), fonts};
+}
 
 parentPort?.on('message', (request: HtmlStageRequest) => {
   if (request.type === 'reload') {
@@ -49,10 +68,12 @@ parentPort?.on('message', (request: HtmlStageRequest) => {
 async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Promise<HtmlStageResponse> {
   const file = new VFile({path: request.path, cwd: request.cwd, value: request.value});
   let html: string | undefined;
+  let print: PortablePrintPage | undefined;
   try {
     const tree = processor.parse(file);
     file.data.dependencies = collectDependencies(tree, file);
     html = processor.stringify(await processor.run(tree, file), file);
+    if (setup.print && file.data.printPage) print = await portable(file.data.printPage);
   } catch (error) {
     if (!(error instanceof RangeError)) return {id: request.id, type: 'failed', reason: (error as Error).message};
     // The input limits should make this unreachable; never show a stack trace for input.
@@ -62,12 +83,17 @@ async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Pro
     id: request.id,
     type: 'rendered',
     html,
+    print,
     messages: file.messages.map((message) => ({
       reason: message.reason,
       place: message.place ?? undefined,
       ruleId: message.ruleId ?? undefined,
       source: message.source ?? undefined,
-      fatal: message.fatal
+      fatal: message.fatal,
+      url: message.url ?? undefined,
+      note: message.note ?? undefined,
+      actual: message.actual ?? undefined,
+      expected: message.expected ?? undefined
     })),
     data: {matter: file.data.matter, settings: file.data.settings, dependencies: file.data.dependencies}
   };

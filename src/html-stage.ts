@@ -3,13 +3,17 @@ import {Worker} from 'node:worker_threads';
 import type {Point, Position} from 'unist';
 import type {VFile} from 'vfile';
 import type {Settings, SettingsLayer} from './config.js';
+import type {PrintPage} from './html/print-page.js';
 import {packageRoot} from './package-root.js';
 
 /** What the worker is started with. */
 export interface HtmlStageSetup {
   readonly settings: Settings;
   readonly override: SettingsLayer;
-  readonly root: string;
+  /** A root chosen by flag or configuration; else each manuscript's own (see `projectRoot`). */
+  readonly root?: string | undefined;
+  /** Make the print tab's copy of each page too (when PDFs are wanted). */
+  readonly print: boolean;
 }
 
 /** What the main thread asks of the worker. */
@@ -22,13 +26,38 @@ export interface PortableMessage {
   readonly ruleId?: string | undefined;
   readonly source?: string | undefined;
   readonly fatal?: boolean | null | undefined;
+  readonly url?: string | undefined;
+  readonly note?: string | undefined;
+  readonly actual?: string | undefined;
+  readonly expected?: string[] | undefined;
+}
+
+/** The print copy of a page as it crosses the thread: fonts already sent are left out. */
+export interface PortablePrintPage {
+  readonly html: string;
+  readonly fonts: Array<[string, Uint8Array]>;
 }
 
 /** What the worker answers; `warm-up` it sends on its own, once, when it has started. */
 export type HtmlStageResponse =
-  | {id: number; type: 'rendered'; html?: string | undefined; messages: PortableMessage[]; data: Pick<VFile['data'], 'matter' | 'settings' | 'dependencies'>}
+  | {
+      id: number;
+      type: 'rendered';
+      html?: string | undefined;
+      print?: PortablePrintPage | undefined;
+      messages: PortableMessage[];
+      data: Pick<VFile['data'], 'matter' | 'settings' | 'dependencies'>;
+    }
   | {id: number; type: 'failed'; reason: string}
-  | {type: 'warm-up'; html: string | undefined};
+  | {type: 'warm-up'; page: PortablePrintPage | undefined};
+
+/** One page from the HTML stage: for the file, and for the print tab. */
+export interface HtmlStageResult {
+  /** The self-contained page; undefined when the manuscript has errors. */
+  readonly html?: string | undefined;
+  /** Its print copy, when the stage makes them. */
+  readonly print?: PrintPage | undefined;
+}
 
 /** The HTML stage ran out of time; its thread was stopped. */
 export class HtmlTimeoutError extends Error {
@@ -38,7 +67,7 @@ export class HtmlTimeoutError extends Error {
 interface Job {
   readonly file: VFile;
   readonly timeout: number;
-  resolve(html: string | undefined): void;
+  resolve(result: HtmlStageResult): void;
   reject(error: unknown): void;
 }
 
@@ -54,8 +83,10 @@ export class HtmlStage {
    * manuscript is made (see `warmUpPage`); undefined when the first answer or a failure
    * comes first.
    */
-  readonly warmUp: Promise<string | undefined>;
-  readonly #warmedUp: (html: string | undefined) => void;
+  readonly warmUp: Promise<PrintPage | undefined>;
+  readonly #warmedUp: (page: PrintPage | undefined) => void;
+  /** The bytes of every font URL the thread has sent, shared by all print copies. */
+  readonly #fonts = new Map<string, Uint8Array>();
   readonly #setup: HtmlStageSetup;
   readonly #queue: Job[] = [];
   #worker: Worker | undefined;
@@ -65,7 +96,7 @@ export class HtmlStage {
 
   constructor(setup: HtmlStageSetup) {
     this.#setup = setup;
-    let warmedUp: (html: string | undefined) => void = () => undefined;
+    let warmedUp: (page: PrintPage | undefined) => void = () => undefined;
     this.warmUp = new Promise((resolve) => {
       warmedUp = resolve;
     });
@@ -85,10 +116,10 @@ export class HtmlStage {
    *   The manuscript, its value already checked and decoded.
    * @param {number} timeout
    *   Milliseconds for this document.
-   * @returns {Promise<string | undefined>}
-   *   The page, or undefined when the manuscript has errors.
+   * @returns {Promise<HtmlStageResult>}
+   *   The page and its print copy; no page when the manuscript has errors.
    */
-  render(file: VFile, timeout: number): Promise<string | undefined> {
+  render(file: VFile, timeout: number): Promise<HtmlStageResult> {
     if (this.#closed) return Promise.reject(new Error('The HTML stage is closed'));
     return new Promise((resolve, reject) => {
       this.#queue.push({file, timeout, resolve, reject});
@@ -142,7 +173,7 @@ export class HtmlStage {
 
   #answer(response: HtmlStageResponse): void {
     if (response.type === 'warm-up') {
-      this.#warmedUp(response.html);
+      this.#warmedUp(response.page && this.#printPage(response.page));
       return;
     }
     this.#warmedUp(undefined);
@@ -157,11 +188,20 @@ export class HtmlStage {
       for (const message of response.messages) {
         const copy = job.file.message(message.reason, {place: message.place, ruleId: message.ruleId, source: message.source});
         copy.fatal = message.fatal;
+        if (message.url !== undefined) copy.url = message.url;
+        if (message.note !== undefined) copy.note = message.note;
+        if (message.actual !== undefined) copy.actual = message.actual;
+        if (message.expected !== undefined) copy.expected = message.expected;
       }
       Object.assign(job.file.data, response.data);
-      job.resolve(response.html);
+      job.resolve({html: response.html, print: response.print && this.#printPage(response.print)});
     }
     this.#next();
+  }
+
+  #printPage(page: PortablePrintPage): PrintPage {
+    for (const [url, bytes] of page.fonts) this.#fonts.set(url, bytes);
+    return {html: page.html, fonts: this.#fonts};
   }
 
   #overrun(): void {

@@ -10,6 +10,7 @@ import type {PrintSession} from './print/print-session.js';
 import type {PrintTab} from './print/print-tab.js';
 import {withDeadline} from './deadline.js';
 import {HtmlStage, HtmlTimeoutError} from './html-stage.js';
+import type {PrintPage} from './html/print-page.js';
 import {setPdfMetadata} from './print/pdf-metadata.js';
 import {templateDir} from './template-dir.js';
 import {generator} from './version.js';
@@ -19,6 +20,8 @@ export interface Rendered {
   readonly file: VFile;
   readonly ok: boolean;
   readonly html?: string;
+  /** The page as the print tab loads it (fonts by URL), when PDFs are wanted. */
+  readonly printPage?: PrintPage;
   readonly pdf?: Uint8Array;
   readonly pages?: number;
 }
@@ -102,14 +105,15 @@ export class Renderer implements AsyncDisposable {
     if (this.#closed) throw new Error('The renderer is closed');
     if (!checkInput(file)) return {file, ok: false};
     let html: string | undefined;
+    let printPage: PrintPage | undefined;
     try {
-      html = await this.#html.render(file, this.#settings.timeout);
+      ({html, print: printPage} = await this.#html.render(file, this.#settings.timeout));
     } catch (error) {
       if (!(error instanceof HtmlTimeoutError)) throw error;
       reportError(file, `Could not build: ${error.message}; the manuscript is too hard to parse`, {line: 1, column: 1}, 'timeout');
     }
     if (hasErrors(file) || html === undefined) return {file, ok: false};
-    return {file, ok: true, html};
+    return printPage ? {file, ok: true, html, printPage} : {file, ok: true, html};
   }
 
   /**
@@ -121,9 +125,10 @@ export class Renderer implements AsyncDisposable {
    *   `made` with the PDF and its page count; unchanged when it has no page.
    */
   async pdf(made: Rendered): Promise<Rendered> {
-    const {file, html} = made;
+    const {file, html, printPage} = made;
     if (!made.ok || html === undefined) return made;
-    const {printed, browserVersion} = await this.#print(html);
+    if (!printPage) throw new Error('No print copy of the page: this renderer was created without the pdf format');
+    const {printed, browserVersion} = await this.#print(printPage);
     const matter = file.data.matter;
     const {bytes, pages} = await setPdfMetadata(printed, {
       title: matter?.title ?? 'Untitled',
@@ -135,7 +140,7 @@ export class Renderer implements AsyncDisposable {
       lang: matter?.lang ?? 'en',
       date: documentDate(matter?.date)
     });
-    return {file, ok: true, html, pdf: bytes, pages};
+    return {file, ok: true, html, printPage, pdf: bytes, pages};
   }
 
   /**
@@ -174,7 +179,7 @@ export class Renderer implements AsyncDisposable {
    * print gets a fresh one. After a failure the document is tried once more; after a
    * timeout it is not (it would hang again).
    */
-  async #print(html: string): Promise<{printed: Uint8Array; browserVersion: string}> {
+  async #print(page: PrintPage): Promise<{printed: Uint8Array; browserVersion: string}> {
     const {timeout} = this.#settings;
     for (let attempt = 1; ; attempt++) {
       const session = await this.#currentSession();
@@ -182,7 +187,7 @@ export class Renderer implements AsyncDisposable {
       try {
         const {pool, version} = await withTimeout(session.ready, timeout, 'starting Chromium');
         tab = await pool.acquire();
-        const printed = await withTimeout(tab.print(html, {timeout}), timeout, 'printing');
+        const printed = await withTimeout(tab.print(page, {timeout}), timeout, 'printing');
         pool.release(tab);
         return {printed, browserVersion: version};
       } catch (error) {
@@ -237,7 +242,7 @@ export async function createRenderer(settings: SettingsLayer = {}, override: Set
   // Chromium is spawned, then the HTML stage's thread started, before anything else: both
   // boot while the print modules load and the template is checked.
   const chromium = run.formats.includes('pdf') ? new ChromiumProcess(findBrowser(run.browser)) : undefined;
-  const html = new HtmlStage({settings: base, override, root: run.root ?? process.cwd()});
+  const html = new HtmlStage({settings: base, override, root: run.root, print: chromium !== undefined});
   html.start();
   try {
     // The run's template must exist: a missing one is an error before any document.
@@ -275,7 +280,7 @@ async function checkTemplate(nameOrDir: string): Promise<void> {
  *   Browser, time budget and number of tabs.
  * @param {ChromiumProcess} chromium
  *   The process, which the session now owns.
- * @param {Promise<string | undefined>} warmUp
+ * @param {Promise<PrintPage | undefined>} warmUp
  *   A page for the first tab to load while the first document is made.
  * @returns {Promise<PrintSession>}
  *   The session, connecting.
@@ -283,7 +288,7 @@ async function checkTemplate(nameOrDir: string): Promise<void> {
 async function startSession(
   settings: Settings,
   chromium = new ChromiumProcess(findBrowser(settings.browser)),
-  warmUp?: Promise<string | undefined>
+  warmUp?: Promise<PrintPage | undefined>
 ): Promise<PrintSession> {
   try {
     const {PrintSession} = await import('./print/print-session.js');

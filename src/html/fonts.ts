@@ -155,22 +155,22 @@ export function uncoveredCharacters(faces: readonly FontFace[], text: string): s
 }
 
 /**
- * `@font-face` rules with the font files inlined as `data:` URLs, so the page needs no
- * request to render.
+ * `@font-face` rules for faces, each loaded from the URL `urlFor` gives its file: a
+ * `data:` URL for the self-contained page, a request URL for the print tab.
  *
  * @param {readonly FontFace[]} faces
- *   Faces to inline.
- * @param {(file: string) => Promise<string>} readBase64
- *   Reads a font file as base64 (callers cache it).
+ *   Faces to use.
+ * @param {(file: string) => Promise<string>} urlFor
+ *   The URL of a font file (callers cache it).
  * @returns {Promise<string>}
  *   CSS.
  */
-export async function fontFaceCss(faces: readonly FontFace[], readBase64: (file: string) => Promise<string>): Promise<string> {
+export async function fontFaceCss(faces: readonly FontFace[], urlFor: (file: string) => Promise<string>): Promise<string> {
   const rules = await Promise.all(
     faces.map(
       async (face) =>
         `@font-face{font-family:'${face.family}';font-style:${face.style};font-weight:${face.weight};font-display:block;` +
-        `src:url(data:font/woff2;base64,${await readBase64(face.file)}) format('woff2');unicode-range:${face.unicodeRange}}`
+        `src:url(${await urlFor(face.file)}) format('woff2');unicode-range:${face.unicodeRange}}`
     )
   );
   return rules.join('\n');

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Root} from 'hast';
@@ -7,6 +8,7 @@ import {editions, type Edition} from '../config.js';
 import {getOrCreate} from '../get-or-create.js';
 import {templateDir} from '../template-dir.js';
 import {facesFor, fontFaceCss, loadFontFaces, type FontFace} from './fonts.js';
+import {fontOrigin} from './page-policy.js';
 
 /** Where the bundled templates live: `templates/` at the package root. */
 export {templatesDir} from '../template-dir.js';
@@ -38,12 +40,29 @@ export interface Template {
   readonly editionCss: Readonly<Partial<Record<Edition, string>>>;
   readonly faces: readonly FontFace[];
   /**
-   * `@font-face` rules for the subsets a text needs, fonts inlined.
+   * The `@font-face` rules for the subsets a text needs, in the two forms a page takes.
    *
    * @param text
    *   Every character the page shows.
    */
-  fontCss(text: string): Promise<string>;
+  fonts(text: string): Promise<PageFonts>;
+  /**
+   * A font file of this template as base64, read once.
+   *
+   * @param file
+   *   Absolute path, from `PageFonts.requests`.
+   */
+  readFont(file: string): Promise<string>;
+}
+
+/** A page's fonts: the same faces, inlined for the file and by URL for the print tab. */
+export interface PageFonts {
+  /** Rules with the fonts inlined as `data:` URLs: the page needs no request to render. */
+  readonly inline: string;
+  /** Rules with the fonts at `fontOrigin` URLs, which the print tab answers itself. */
+  readonly requested: string;
+  /** The absolute font file behind each URL of `requested`. */
+  readonly requests: ReadonlyMap<string, string>;
 }
 
 /**
@@ -71,8 +90,20 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
   const editionCss: Partial<Record<Edition, string>> = {};
   for (const [edition, sheet] of Object.entries(manifest.data.editions ?? {})) editionCss[edition as Edition] = await read(sheet);
   const base64 = new Map<string, Promise<string>>();
-  const rulesByFaces = new Map<string, Promise<string>>();
-  const readBase64 = (file: string): Promise<string> => getOrCreate(base64, file, async () => (await readFile(file)).toString('base64'));
+  const urls = new Map<string, Promise<string>>();
+  const fontsByFaces = new Map<string, Promise<PageFonts>>();
+  const readFont = (file: string): Promise<string> => getOrCreate(base64, file, async () => (await readFile(file)).toString('base64'));
+  // Named by content, so a tab that has fetched a font once never fetches it again.
+  const urlFor = (file: string): Promise<string> =>
+    getOrCreate(urls, file, async () => `${fontOrigin}/${createHash('sha256').update(await readFont(file)).digest('hex').slice(0, 32)}.woff2`);
+  const pageFonts = async (chosen: readonly FontFace[]): Promise<PageFonts> => {
+    const [inline, requested] = await Promise.all([
+      fontFaceCss(chosen, async (file) => `data:font/woff2;base64,${await readFont(file)}`),
+      fontFaceCss(chosen, urlFor)
+    ]);
+    const requests = new Map(await Promise.all(chosen.map(async (face) => [await urlFor(face.file), face.file] as const)));
+    return {inline, requested, requests};
+  };
 
   return Object.freeze({
     name: manifest.data.name,
@@ -81,17 +112,18 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
     css,
     editionCss: Object.freeze(editionCss),
     faces,
-    fontCss: (text: string) => {
+    readFont,
+    fonts: (text: string) => {
       // Most pages of a template need the same faces: their rules are made once.
       const chosen = facesFor(faces, text);
       const key = chosen.map((face) => faces.indexOf(face)).join();
-      let rules = rulesByFaces.get(key);
-      if (!rules) {
-        rules = fontFaceCss(chosen, readBase64);
-        if (rulesByFaces.size >= 16) rulesByFaces.delete(rulesByFaces.keys().next().value as string);
-        rulesByFaces.set(key, rules);
+      let made = fontsByFaces.get(key);
+      if (!made) {
+        made = pageFonts(chosen);
+        if (fontsByFaces.size >= 16) fontsByFaces.delete(fontsByFaces.keys().next().value as string);
+        fontsByFaces.set(key, made);
       }
-      return rules;
+      return made;
     }
   });
 }

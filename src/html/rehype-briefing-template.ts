@@ -11,6 +11,12 @@ import type {Author, Matter} from '../markdown/matter-schema.js';
 import {defaults} from '../config.js';
 import type {Template} from './load-template.js';
 import {pageCss} from './page-css.js';
+import {pageLabel, pageLabelSample} from './page-label.js';
+import {marginFontProbe} from './margin-font-probe.js';
+import {textDirection} from './text-direction.js';
+import {filePolicy, printPolicy} from './page-policy.js';
+import {replaceNodes} from './replace-nodes.js';
+import './print-page.js';
 import {getOrCreate} from '../get-or-create.js';
 
 export interface RehypeBriefingTemplateOptions {
@@ -75,35 +81,43 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     const html = selectAll('html', page)[0];
     if (html) {
       html.properties['lang'] = matter.lang;
+      html.properties['dir'] = textDirection(matter.lang);
       html.properties['className'] = [`edition-${edition}`, `paper-${paper}`];
     }
     const head = selectAll('head', page)[0];
-    // First in <head>, before anything that could load: the page may load nothing but
-    // its own inlined styles, fonts and images, in the browser that prints it and in any
-    // browser the HTML is later opened in. A template cannot loosen this.
+    // First in <head>, before anything that could load (see `page-policy.ts`).
+    const policy = h('meta', {httpEquiv: 'Content-Security-Policy', content: filePolicy});
     const charset = head?.children.findIndex((node) => node.type === 'element' && node.properties['charSet'] !== undefined) ?? -1;
-    head?.children.splice(charset + 1, 0, h('meta', {httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy}));
+    head?.children.splice(charset + 1, 0, policy);
     head?.children.push(h('meta', {name: 'generator', content: generator}));
 
-    const shown = `${toString(page)} ${running} ${matter.title} Page 0123456789 of`;
+    const shown = `${toString(page)} ${running} ${matter.title} ${pageLabelSample(pageLabel(matter.lang))}`;
     warnUncovered(article, template, file);
+    const fonts = await template.fonts(shown);
     const css = [
-      await template.fontCss(shown),
       template.css,
       template.editionCss[edition] ?? '',
-      pageCss({paper, running, title: matter.title, date: date ?? ''})
+      pageCss({paper, running, title: matter.title, date: date ?? '', lang: matter.lang})
     ].join('\n');
-    for (const style of selectAll('style', page)) style.children = [{type: 'text', value: css}];
+    // The template's own style elements, held here: the print copy replaces exactly these.
+    const styles = selectAll('style', page);
+    for (const style of styles) style.children = [{type: 'text', value: `${fonts.inline}\n${css}`}];
 
+    selectAll('body', page)[0]?.children.push(marginFontProbe(template.faces));
     prune(page);
     unmark(page);
+
+    // The print tab's copy: the same tree but for the fonts' source and the policy that
+    // allows it, made from the tree (never by editing the page's text).
+    const replacements = new Map<Element, Element>([[policy, h('meta', {httpEquiv: 'Content-Security-Policy', content: printPolicy})]]);
+    for (const style of styles) replacements.set(style, {...style, children: [{type: 'text', value: `${fonts.requested}\n${css}`}]});
+    file.data.printPage = {tree: replaceNodes(page, replacements), fonts: fonts.requests};
     return page;
   };
 };
 
-/** No scripts, no requests: styles, fonts and images only from the document itself. */
-export const contentSecurityPolicy =
-  "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; base-uri 'none'; form-action 'none'";
+/** The self-contained page's content security policy. */
+export const contentSecurityPolicy = filePolicy;
 
 /**
  * Tell the author when the article uses characters the template's fonts lack: they print

@@ -1,4 +1,5 @@
 import type {Browser} from 'puppeteer-core';
+import type {PrintPage} from '../html/print-page.js';
 import type {ChromiumProcess} from './chromium.js';
 import {TabPool} from './tab-pool.js';
 
@@ -16,7 +17,7 @@ export interface PrintSessionOptions {
   /** Most tabs printing at once. */
   readonly tabs: number;
   /** A page for the first tab to load while the first document is made (see `TabPool.warm`). */
-  readonly warmUp?: Promise<string | undefined> | undefined;
+  readonly warmUp?: Promise<PrintPage | undefined> | undefined;
 }
 
 /**

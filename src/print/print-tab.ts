@@ -1,5 +1,5 @@
 import type {Browser, HTTPRequest, Page} from 'puppeteer-core';
-import {fontsAsRequests} from './font-requests.js';
+import type {PrintPage} from '../html/print-page.js';
 
 export interface PrintOptions {
   /** Milliseconds for loading and printing one document. */
@@ -10,12 +10,12 @@ export interface PrintOptions {
  * A browser tab set up for printing untrusted documents, reused from one document to
  * the next: JavaScript off, and every request the page makes aborted (the documents
  * inline their images as `data:` URLs, which need no request), except for the fonts
- * of the page being printed, which the tab answers itself (see `fontsAsRequests`).
+ * of the page being printed, which the tab answers itself (see `PrintPage`).
  */
 export class PrintTab {
   readonly #page: Page;
-  /** The fonts this tab may be asked for: those of the pages it printed. */
-  readonly #fonts = new Map<string, string>();
+  /** The fonts this tab may be asked for: those of the page it is loading. */
+  #fonts: ReadonlyMap<string, Uint8Array> = new Map();
 
   private constructor(page: Page) {
     this.#page = page;
@@ -45,15 +45,15 @@ export class PrintTab {
   /**
    * Print a complete HTML document to PDF bytes.
    *
-   * @param {string} html
-   *   The document.
+   * @param {PrintPage} page
+   *   The document's print copy and its fonts.
    * @param {PrintOptions} options
    *   Time budget.
    * @returns {Promise<Uint8Array>}
    *   The PDF.
    */
-  async print(html: string, options: PrintOptions): Promise<Uint8Array> {
-    await this.load(html, options);
+  async print(page: PrintPage, options: PrintOptions): Promise<Uint8Array> {
+    await this.load(page, options);
     return this.#page.pdf({
       printBackground: true,
       preferCSSPageSize: true,
@@ -66,16 +66,15 @@ export class PrintTab {
   /**
    * Load a complete HTML document, its fonts included.
    *
-   * @param {string} html
-   *   The document.
+   * @param {PrintPage} page
+   *   The document's print copy and its fonts.
    * @param {PrintOptions} options
    *   Time budget.
    * @returns {Promise<void>}
    *   Resolves when it has loaded.
    */
-  async load(html: string, options: PrintOptions): Promise<void> {
-    const page = fontsAsRequests(html);
-    for (const [url, data] of page.fonts) this.#fonts.set(url, data);
+  async load(page: PrintPage, options: PrintOptions): Promise<void> {
+    this.#fonts = page.fonts;
     await this.#page.setContent(page.html, {waitUntil: 'load', timeout: options.timeout});
   }
 
@@ -92,7 +91,7 @@ export class PrintTab {
       contentType: `font/${request.url().slice(request.url().lastIndexOf('.') + 1)}`,
       // Kept in the tab's memory cache for the next documents; the page's origin is opaque.
       headers: {'Cache-Control': 'max-age=31536000, immutable', 'Access-Control-Allow-Origin': '*'},
-      body: Buffer.from(font, 'base64')
+      body: Buffer.from(font.buffer, font.byteOffset, font.byteLength)
     });
   }
 

@@ -1,5 +1,6 @@
 import type {Browser} from 'puppeteer-core';
 import {withDeadline} from '../deadline.js';
+import type {PrintPage} from '../html/print-page.js';
 import {PrintTab} from './print-tab.js';
 
 /**
@@ -68,18 +69,18 @@ export class TabPool {
    * with the fonts the documents will use (see `warmUpPage`). A document that asks for
    * the tab first gets it without the page.
    *
-   * @param {Promise<string | undefined>} page
+   * @param {Promise<PrintPage | undefined>} page
    *   The page, or undefined for none; it must settle.
    * @returns {void}
    */
-  warm(page: Promise<string | undefined> = Promise.resolve(undefined)): void {
+  warm(page: Promise<PrintPage | undefined> = Promise.resolve(undefined)): void {
     if (this.#count > 0 || this.#closed !== undefined) return;
     this.acquire().then(
       async (tab) => {
         try {
-          const html = await page;
+          const warmUp = await page;
           // A head start that takes long is no head start: the first document waits for it.
-          if (html !== undefined && this.#waiting.length === 0) await tab.load(html, {timeout: Math.min(this.#timeout, warmUpBudget)});
+          if (warmUp !== undefined && this.#waiting.length === 0) await tab.load(warmUp, {timeout: Math.min(this.#timeout, warmUpBudget)});
         } catch {
           // Only a head start is lost: the document loads its fonts itself.
         } finally {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -109,7 +110,7 @@ describe('facesFor', () => {
 });
 
 describe('fontFaceCss', () => {
-  it('inlines each face as a data: URL with its unicode-range', async () => {
+  it('loads each face from the URL given for its file, with its unicode-range', async () => {
     const face: FontFace = {
       family: 'Test Sans',
       style: 'italic',
@@ -122,7 +123,7 @@ describe('fontFaceCss', () => {
     const read: string[] = [];
     const css = await fontFaceCss([face], async (file) => {
       read.push(file);
-      return 'QUJD';
+      return 'data:font/woff2;base64,QUJD';
     });
     expect(read).toEqual(['/fonts/test.woff2']);
     expect(css).toBe(
@@ -132,16 +133,33 @@ describe('fontFaceCss', () => {
   });
 });
 
-describe('Template.fontCss', () => {
+describe('Template.fonts', () => {
   it('makes the rules for a set of faces once, and other rules for text that needs other faces', async () => {
     const template = await loadTemplate('briefing');
-    const latin = await template.fontCss('Plain English text.');
-    expect(await template.fontCss('Other English words.')).toBe(latin);
-    const chinese = await template.fontCss('Plain English text with 中文.');
+    const latin = await template.fonts('Plain English text.');
+    expect(await template.fonts('Other English words.')).toBe(latin);
+    const chinese = await template.fonts('Plain English text with 中文.');
     expect(chinese).not.toBe(latin);
-    expect(chinese).toContain('Noto Sans SC');
-    expect(latin).not.toContain('Noto Sans SC');
+    expect(chinese.inline).toContain('Noto Sans SC');
+    expect(latin.inline).not.toContain('Noto Sans SC');
     // The surrogate pair of an emoji is one character, and it brings in the emoji font.
-    expect(await template.fontCss('Text 🌍')).toContain('Noto Emoji');
+    expect((await template.fonts('Text 🌍')).inline).toContain('Noto Emoji');
+  });
+
+  it('gives the same faces by content-named URL for the print tab, with the file behind each URL', async () => {
+    const template = await loadTemplate('briefing');
+    const fonts = await template.fonts('Plain English text with 中文.');
+    const inlined = fonts.inline.match(/url\(data:font\/woff2;base64,/g) ?? [];
+    const urls = [...fonts.requested.matchAll(/url\((https:\/\/fonts\.briefing\.invalid\/[0-9a-f]{32}\.woff2)\)/g)].map((match) => match[1]);
+    expect(urls.length).toBe(inlined.length);
+    expect(fonts.requested).not.toContain('data:');
+    expect(new Set(fonts.requests.keys())).toEqual(new Set(urls));
+    for (const [url, file] of fonts.requests) {
+      const data = await template.readFont(file);
+      expect(fonts.inline).toContain(data);
+      expect(url).toContain(createHash('sha256').update(data).digest('hex').slice(0, 32));
+    }
+    // The rules are the same but for the source of each font.
+    expect(fonts.requested.replace(/url\([^)]*\)/g, 'url()')).toBe(fonts.inline.replace(/url\([^)]*\)/g, 'url()'));
   });
 });

@@ -3,6 +3,10 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {ChromiumProcess} from '../../src/print/chromium.js';
 import {findBrowser} from '../../src/print/find-browser.js';
 import {recycleAfter, TabPool} from '../../src/print/tab-pool.js';
+import type {PrintPage} from '../../src/html/print-page.js';
+
+/** A page with no fonts to serve. */
+const page = (html: string): PrintPage => ({html, fonts: new Map()});
 
 let chromium: ChromiumProcess;
 let browser: Browser;
@@ -33,7 +37,7 @@ describe('TabPool', () => {
 
     const fresh = await pool.acquire();
     expect(fresh).not.toBe(first);
-    const pdf = await fresh.print('<!doctype html><title>t</title><p>Printed on a fresh tab.</p>', {timeout: 30_000});
+    const pdf = await fresh.print(page('<!doctype html><title>t</title><p>Printed on a fresh tab.</p>'), {timeout: 30_000});
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     pool.release(fresh);
     // The old tab is gone: the pool never holds more tabs than its size.
@@ -55,18 +59,18 @@ describe('TabPool', () => {
   it('loads the warm-up page in the tab it opens ahead, unless a document asks for the tab first', async () => {
     const contents = async (): Promise<string[]> => Promise.all((await browser.pages()).map((page) => page.content()));
     const warmed = new TabPool(browser, 1, 30_000);
-    warmed.warm(Promise.resolve('<!doctype html><title>w</title><p>warm-up marker one</p>'));
+    warmed.warm(Promise.resolve(page('<!doctype html><title>w</title><p>warm-up marker one</p>')));
     await expect.poll(async () => (await contents()).some((html) => html.includes('warm-up marker one'))).toBe(true);
     const tab = await warmed.acquire();
-    const pdf = await tab.print('<!doctype html><title>t</title><p>Printed after the warm-up.</p>', {timeout: 30_000});
+    const pdf = await tab.print(page('<!doctype html><title>t</title><p>Printed after the warm-up.</p>'), {timeout: 30_000});
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     await tab.close();
 
-    let give: (html: string) => void = () => undefined;
+    let give: (warmUp: PrintPage) => void = () => undefined;
     const late = new TabPool(browser, 1, 30_000);
     late.warm(new Promise((resolve) => (give = resolve)));
     const asked = late.acquire();
-    give('<!doctype html><title>w</title><p>warm-up marker two</p>');
+    give(page('<!doctype html><title>w</title><p>warm-up marker two</p>'));
     const second = await asked;
     expect((await contents()).some((html) => html.includes('warm-up marker two'))).toBe(false);
     await second.close();
