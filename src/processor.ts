@@ -1,5 +1,4 @@
 import rehypeSanitize from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -9,6 +8,7 @@ import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import {rehypeBriefingTemplate} from './html/rehype-briefing-template.js';
 import {rehypeFigure} from './html/rehype-figure.js';
+import {rehypeHeadingIds} from './html/rehype-heading-ids.js';
 import {rehypeHyphenate} from './html/rehype-hyphenate.js';
 import {rehypeLinkNotes} from './html/rehype-link-notes.js';
 import {rehypeUrlBreaks} from './html/rehype-url-breaks.js';
@@ -69,7 +69,7 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeInlineImages, {root})
     .use(rehypeFigure)
-    .use(rehypeSlug)
+    .use(rehypeHeadingIds, {templates})
     .use(rehypeLinkNotes)
     .use(rehypeHyphenate)
     .use(rehypeUrlBreaks)
