@@ -3,6 +3,7 @@ import path from 'node:path';
 import {VFile} from 'vfile';
 import {resolveSettings, type SettingsLayer} from './config.js';
 import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from './manuscripts.js';
+import {makeFolderInside, LinkedFolderError} from './output/folder-inside.js';
 import {isCompletePdf} from './output/is-complete-pdf.js';
 import {writeFileAtomic} from './output/write-atomic.js';
 import {createRenderer, type Rendered, type Renderer} from './renderer.js';
@@ -62,6 +63,23 @@ export interface DocumentOptions {
   readonly cwd: string;
   readonly write: boolean;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * The output folder may be a symbolic link: a flag or the configuration named it. The
+   * default `out`, found wherever the command runs, may not; folders below it never may.
+   */
+  readonly followOutDir?: boolean | undefined;
+}
+
+/**
+ * Whether the person running the command chose the output folder (see `followOutDir`).
+ *
+ * @param {BuildOptions} options
+ *   Flags and configuration.
+ * @returns {boolean}
+ *   True when a flag or the configuration sets `outDir`.
+ */
+export function outDirChosen(options: Pick<BuildOptions, 'outDir' | 'config'>): boolean {
+  return options.outDir !== undefined || options.config?.outDir !== undefined;
 }
 
 /**
@@ -82,7 +100,7 @@ export interface DocumentOptions {
 export async function build(inputs: readonly BuildInput[], options: BuildOptions = {}): Promise<BuildReport> {
   const {onStart, onDocument, cwd = process.cwd(), signal, config, write = true, waitForBrowser = true, ...flags} = options;
   signal?.throwIfAborted();
-  const settings = resolveSettings({root: cwd}, config);
+  const settings = resolveSettings(config);
   const run = resolveSettings(settings, flags);
   const manuscripts = await findManuscripts(inputs, cwd);
   if (write) refuseCollisions(manuscripts, path.relative(cwd, path.resolve(cwd, run.outDir)) || '.');
@@ -91,7 +109,7 @@ export async function build(inputs: readonly BuildInput[], options: BuildOptions
   const stop = (): void => void renderer.close();
   signal?.addEventListener('abort', stop, {once: true});
   try {
-    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal}, {onStart, onDocument});
+    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal, followOutDir: outDirChosen(options)}, {onStart, onDocument});
     return {ok: documents.every((document) => document.ok), documents};
   } finally {
     signal?.removeEventListener('abort', stop);
@@ -206,7 +224,7 @@ export async function buildDocument(
   options: DocumentOptions,
   prepared: Prepared = prepareDocument(renderer, manuscript, options)
 ): Promise<DocumentResult> {
-  const {cwd, write, signal} = options;
+  const {cwd, write, signal, followOutDir} = options;
   const {outDir, formats} = renderer.settings;
   const {file} = prepared;
   // Timed from its turn to print, as progress shows it; HTML made ahead came for free.
@@ -234,6 +252,7 @@ export async function buildDocument(
     if (path.relative(folder, base).startsWith('..') || path.isAbsolute(path.relative(folder, base))) {
       throw new Error(`its name would write outside ${outDir}; rename the file`);
     }
+    await makeFolderInside(folder, path.dirname(base), {followRoot: followOutDir});
     const outputs: string[] = [];
     if (rendered.pdf) {
       await writeFileAtomic(`${base}.pdf`, rendered.pdf);
@@ -247,7 +266,12 @@ export async function buildDocument(
   } catch (error) {
     // A document cut short by the stop is not a failure of that document.
     signal?.throwIfAborted();
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' && !file.value ? 'the file is gone' : (error as Error).message;
+    const reason =
+      error instanceof LinkedFolderError
+        ? `${path.relative(cwd, error.folder) || '.'} ${error.problem}, and outputs are never written through one; remove it${followOutDir ? '' : ' or choose the folder with --out-dir'}`
+        : (error as NodeJS.ErrnoException).code === 'ENOENT' && !file.value
+          ? 'the file is gone'
+          : (error as Error).message;
     reportError(file, `Could not build: ${reason}`, undefined, 'build');
     return finish(false);
   }

@@ -1,7 +1,7 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {FSWatcher} from 'chokidar';
-import {buildAll, buildDocument, type BuildOptions, type DocumentOptions, type DocumentResult} from './build.js';
+import {buildAll, buildDocument, outDirChosen, type BuildOptions, type DocumentOptions, type DocumentResult} from './build.js';
 import {resolveSettings} from './config.js';
 import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from './manuscripts.js';
 import {createRenderer, type Renderer} from './renderer.js';
@@ -32,7 +32,7 @@ const settle = 60;
 export async function watch(inputs: readonly BuildInput[], options: WatchOptions = {}): Promise<void> {
   const {onStart, onDocument, onWatching, onRebuild, cwd = process.cwd(), signal, config, ...flags} = options;
   signal?.throwIfAborted();
-  const settings = resolveSettings({root: cwd}, config);
+  const settings = resolveSettings(config);
   const outDir = path.relative(cwd, path.resolve(cwd, resolveSettings(settings, flags).outDir)) || '.';
   const manuscripts = await findManuscripts(inputs, cwd);
   refuseCollisions(manuscripts, outDir);
@@ -48,8 +48,9 @@ export async function watch(inputs: readonly BuildInput[], options: WatchOptions
   try {
     // The template loader is loaded by the renderer already; chokidar only now that it is needed.
     const [{templatesDir}, {watch: watchFiles}] = await Promise.all([import('./html/load-template.js'), import('chokidar')]);
-    const rebuilds = new Rebuilds(renderer, {cwd, write: true, signal}, templatesDir, onRebuild);
-    const first = await buildAll(renderer, manuscripts, {cwd, write: true, signal}, {onStart, onDocument});
+    const writing = {cwd, write: true, signal, followOutDir: outDirChosen(options)};
+    const rebuilds = new Rebuilds(renderer, writing, templatesDir, onRebuild);
+    const first = await buildAll(renderer, manuscripts, writing, {onStart, onDocument});
     for (const [index, result] of first.entries()) rebuilds.remember(manuscripts[index] as Manuscript, result);
 
     // Folders given as inputs are watched too, for manuscripts added to them.

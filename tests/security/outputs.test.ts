@@ -3,6 +3,7 @@ import {lstat, mkdir, readdir, readFile, symlink, writeFile} from 'node:fs/promi
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build, type BuildReport} from '../../src/index.js';
+import {runCli} from './helpers/cli.js';
 import {messagesOf, show} from './helpers/messages.js';
 import {isWholePdf, temporaryFiles} from './helpers/outputs.js';
 import {manuscript, sandbox, type Sandbox} from './helpers/sandbox.js';
@@ -81,5 +82,73 @@ describe('nothing lost', () => {
     const written = (await readdir(box.base, {recursive: true})).filter((file) => !before.has(file) && /\.(html|pdf)$/.test(file));
     const escaped = written.map((file) => path.join(box.base, file)).filter((file) => !file.startsWith(`${outDir}${path.sep}`));
     expect(escaped, 'outputs written outside their folder').toEqual([]);
+  });
+});
+
+/**
+ * Outputs stay inside the output folder after symlinks: a link planted on the way to an
+ * output (`out/sub -> ../victim`, or the default `out -> victim`) is refused with a
+ * positioned error, and nothing is created or changed where it points. An output folder
+ * the user names is theirs to link.
+ */
+describe('no output written through a linked folder', () => {
+  let linked: Sandbox;
+  const before = 'VICTIM: must not change\n';
+
+  beforeAll(async () => {
+    linked = await sandbox('linked-folders');
+    await mkdir(path.join(linked.project, 'docs', 'sub'), {recursive: true});
+    await writeFile(path.join(linked.project, 'docs', 'sub', 'report.md'), manuscript('Nested report', 'Below a linked folder.'));
+    await writeFile(path.join(linked.project, 'top.md'), manuscript('Top report', 'Into a linked output folder.'));
+    await writeFile(path.join(linked.outside, 'report.html'), before);
+    await writeFile(path.join(linked.outside, 'top.html'), before);
+  });
+
+  afterAll(async () => {
+    await linked.dispose();
+  });
+
+  async function victimFiles(): Promise<Record<string, string>> {
+    const names = (await readdir(linked.outside)).sort();
+    return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(path.join(linked.outside, name), 'utf8')] as const)));
+  }
+
+  it('refuses a link inside the output folder (out/sub -> ../victim), even one the user named', async () => {
+    await mkdir(path.join(linked.project, 'named'), {recursive: true});
+    await symlink(linked.outside, path.join(linked.project, 'named', 'sub'));
+    const report = await build(['docs'], {cwd: linked.project, outDir: 'named', formats: ['html']});
+    const [document] = report.documents;
+    expect(document?.ok).toBe(false);
+    expect(document?.outputs).toEqual([]);
+    expect(show(document ? messagesOf(document.file) : [])).toMatch(/named\/sub is a symbolic link, and outputs are never written through one; remove it \[build\]/);
+    expect(await victimFiles()).toEqual({'report.html': before, 'top.html': before});
+  });
+
+  it('refuses a link in a folder that does not exist yet, below one that does', async () => {
+    // `out/deep/sub` would be made by `mkdir -p` at the link's target.
+    await mkdir(path.join(linked.project, 'deep-out'));
+    await symlink(linked.outside, path.join(linked.project, 'deep-out', 'sub'));
+    await mkdir(path.join(linked.project, 'tree', 'sub', 'deeper'), {recursive: true});
+    await writeFile(path.join(linked.project, 'tree', 'sub', 'deeper', 'note.md'), manuscript('Deeper', 'Two levels down.'));
+    const report = await build(['tree'], {cwd: linked.project, outDir: 'deep-out', formats: ['html']});
+    expect(report.documents[0]?.ok).toBe(false);
+    expect(existsSync(path.join(linked.outside, 'deeper'))).toBe(false);
+    expect(await victimFiles()).toEqual({'report.html': before, 'top.html': before});
+  });
+
+  it('refuses the default output folder when it is a link (out -> victim), through the CLI', async () => {
+    await symlink(linked.outside, path.join(linked.project, 'out'));
+    const result = await runCli(['build', 'top.md', '--format', 'html'], {cwd: linked.project});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^top\.md: error Could not build: out is a symbolic link, and outputs are never written through one; remove it or choose the folder with --out-dir \[build\]$/m
+    );
+    expect(await victimFiles()).toEqual({'report.html': before, 'top.html': before});
+  });
+
+  it('follows an output folder the user names with --out-dir, link or not', async () => {
+    const result = await runCli(['build', 'top.md', '--format', 'html', '--out-dir', 'out'], {cwd: linked.project});
+    expect(result.code, result.stderr).toBe(0);
+    expect(await readFile(path.join(linked.outside, 'top.html'), 'utf8')).toContain('Top report');
   });
 });
