@@ -6,7 +6,7 @@ import {checkSetting, SettingsError, type SettingsLayer} from './config.js';
 export const configFileName = 'briefing.config.json';
 
 /** Keys a configuration file may set. `timeout` is in seconds there, as on the command line. */
-export const configKeys = ['outDir', 'paper', 'template', 'edition', 'formats', 'concurrency', 'timeout', 'email'] as const;
+export const configKeys = ['outDir', 'paper', 'template', 'edition', 'formats', 'concurrency', 'timeout', 'email', 'root'] as const;
 
 /** Project configuration, as read from a file: the layer between the defaults and the front matter. */
 export interface ProjectConfig {
@@ -91,7 +91,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Proje
 
 /** Folders named in the file are relative to the file, wherever the command runs. */
 function resolvePath(key: string, value: unknown, dir: string): unknown {
-  if (key === 'outDir') return path.resolve(dir, value as string);
+  if (key === 'outDir' || key === 'root') return path.resolve(dir, value as string);
   if (key === 'template' && /[\\/]/.test(value as string)) return path.resolve(dir, value as string);
   return value;
 }

@@ -28,7 +28,7 @@ export interface Settings {
   readonly timeout: number;
   /** Documents printed at once, each in its own reused browser tab. */
   readonly concurrency: number;
-  /** Project folder: local images must stay inside it. Default: the working directory. */
+  /** Project folder: local images must stay inside it, and `/x` paths start there. Default: see `projectRoot`. */
   readonly root?: string | undefined;
   /** Chrome/Chromium binary; else `BRIEFING_CHROME`, `PUPPETEER_EXECUTABLE_PATH`, an installed one. */
   readonly browser?: string | undefined;

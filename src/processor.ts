@@ -34,8 +34,8 @@ export interface ProcessorOptions {
   readonly override?: SettingsLayer;
   /** Loads templates by name; defaults to a cached `loadTemplate`. */
   readonly templates?: (nameOrDir: string) => Promise<Template>;
-  /** Folder that local images must stay inside; defaults to the working directory. */
-  readonly root?: string;
+  /** Folder that local images must stay inside; default: each manuscript's project root (see `projectRoot`). */
+  readonly root?: string | undefined;
 }
 
 /**
@@ -49,7 +49,7 @@ export interface ProcessorOptions {
  *   Frozen processor: Markdown in, complete HTML document out.
  */
 export function createProcessor(options: ProcessorOptions = {}) {
-  const {settings = defaults, override, templates = createTemplateLoader(), root = settings.root ?? process.cwd()} = options;
+  const {settings = defaults, override, templates = createTemplateLoader(), root = override?.root ?? settings.root} = options;
   return unified()
     .use(remarkParseInPieces)
     .use(remarkFrontmatter, ['yaml'])

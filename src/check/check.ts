@@ -44,7 +44,7 @@ export interface CheckOptions extends SettingsLayer {
  */
 export async function check(inputs: readonly BuildInput[], options: CheckOptions = {}): Promise<CheckReport> {
   const {cwd = process.cwd(), config, onDocument, ...flags} = options;
-  const settings = resolveSettings({root: cwd}, config);
+  const settings = resolveSettings(config);
   resolveSettings(settings, flags);
   const manuscripts = await findManuscripts(inputs, cwd);
   const {createChecker} = await import('./checker.js');

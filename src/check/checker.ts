@@ -39,7 +39,7 @@ const htmlLint = unified().use(rehypeLintInternalLinks).freeze();
  */
 export async function createChecker(settings: Settings, override: SettingsLayer): Promise<(file: VFile) => Promise<void>> {
   const templates = createTemplateLoader();
-  const processor = createProcessor({settings, override, templates, root: settings.root ?? process.cwd()});
+  const processor = createProcessor({settings, override, templates, root: override.root ?? settings.root});
   return async function (file) {
     if (!checkInput(file)) return;
     try {

@@ -131,7 +131,8 @@ export function flagsToSettings(values: Values): SettingsLayer {
     template: values.template,
     timeout: timeout === undefined ? undefined : Math.round(Number(timeout) * 1000),
     concurrency: concurrency === undefined ? undefined : workers,
-    browser: values.browser
+    browser: values.browser,
+    root: values.root
   };
 }
 

@@ -33,6 +33,7 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
     report = await check(await readInputs(inputs), {
       config: config.settings,
       template: values.template,
+      root: values.root,
       onDocument(result) {
         const messages = formatMessages([result.file]);
         const line = values.quiet && result.ok && result.file.messages.length === 0 ? '' : resultLine(result);

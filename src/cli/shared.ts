@@ -12,8 +12,9 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Flags every command that reads manuscripts takes: configuration, quiet, help, version. */
+/** Flags every command that reads manuscripts takes: configuration, project root, quiet, help, version. */
 export const commonOptions = {
+  root: {type: 'string'},
   config: {type: 'string', short: 'c'},
   'no-config': {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'},

@@ -18,6 +18,10 @@ Options:
   -w, --watch             rebuild a manuscript when it, its images or its template change
       --stdout            write the one output to standard output instead of a file
       --json              print results as JSON on standard output
+      --root DIR          project folder images may come from, and where /x paths
+                          start (default: the working directory when the manuscript
+                          is inside it, else the nearest folder above the manuscript
+                          with briefing.config.json, package.json or .git)
   -c, --config FILE       configuration file (default: briefing.config.json, or the
                           "briefing" key of package.json, here or in a folder above)
       --no-config         ignore configuration files
@@ -41,6 +45,7 @@ heading levels. Errors would stop a build or break its output; warnings are advi
 Options:
   -t, --template NAME     check against this template (default: the configured one)
       --json              print results as JSON on standard output
+      --root DIR          project folder images may come from (see briefing build --help)
   -c, --config FILE       configuration file (default: briefing.config.json or package.json)
       --no-config         ignore configuration files
   -q, --quiet             print only problems
@@ -71,6 +76,7 @@ const documentFlags = `  -o, --out-dir DIR       where outputs go (default: out)
   -t, --template NAME     template name from templates/, or a folder (default: briefing)
       --timeout SECONDS   time budget for the document (default: 30)
       --browser PATH      Chrome/Chromium to print with
+      --root DIR          project folder images may come from
   -c, --config FILE       configuration file
       --no-config         ignore configuration files
   -q, --quiet             print only problems

@@ -6,15 +6,28 @@ import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {reportError} from '../messages.js';
 import {classifyUrl} from '../markdown/remark-safe-urls.js';
+import {isInside, projectRoot} from '../project-root.js';
 
 export interface RehypeInlineImagesOptions {
-  /** Folder local images must stay inside, after following symlinks. */
-  readonly root: string;
+  /**
+   * Folder local images must stay inside, after following symlinks, and that `/x`
+   * paths start from. Default: the manuscript's project root (see `projectRoot`).
+   */
+  readonly root?: string | undefined;
   /** Largest image accepted, in bytes. */
   readonly maxBytes?: number;
+  /**
+   * Most image bytes one document may inline, every reference counted (each carries its
+   * own copy of the data in the page).
+   */
+  readonly maxTotalBytes?: number;
 }
 
-const defaultMaxBytes = 10 * 1024 * 1024;
+const megabyte = 1024 * 1024;
+const defaultMaxBytes = 10 * megabyte;
+const defaultMaxTotalBytes = 25 * megabyte;
+/** Distinct images read and encoded at once, ahead of the reference being placed. */
+const readAhead = 4;
 
 /** Image formats Chromium shows, told apart by their first bytes, never by the name. */
 const signatures: ReadonlyArray<{mime: string; test: (head: Buffer) => boolean}> = [
@@ -28,24 +41,44 @@ const signatures: ReadonlyArray<{mime: string; test: (head: Buffer) => boolean}>
   }
 ];
 
+/** A problem with an image, reported at its first reference. */
+interface Problem {
+  readonly reason: string;
+  readonly ruleId: string;
+}
+
+/** Where a reference leads: a file inside the root, or a problem. */
+type Located = {readonly real: string} | {readonly problem: Problem; readonly key: string};
+
+/** An image read, checked and encoded. */
+type Loaded = {readonly data: string; readonly bytes: number} | {readonly problem: Problem};
+
 /**
  * Read local images and inline them as `data:` URLs, so the browser that prints never
  * reads a file or makes a request. The pipeline, not the browser, decides what may be
- * read: paths resolve against the manuscript's folder and must stay inside `root` after
- * symlinks are followed; the file must be an image by its bytes, and not too large.
- * Anything but a relative path is dropped here (remarkSafeUrls has said why).
+ * read: paths resolve against the manuscript's folder (`/x` against the project root)
+ * and must stay inside the root after symlinks are followed; the file must be an image
+ * by its bytes, and not too large. Each distinct file is read, checked and encoded once
+ * however often it is referenced, and the page's total of inlined image bytes is
+ * bounded: the reference that crosses it is an error. Anything but a relative path is
+ * dropped here (remarkSafeUrls has said why and left a trace).
  *
  * @param options
- *   Root folder and size limit.
+ *   Root folder and size limits.
  * @returns
  *   Transform.
  */
-export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions], Root> = function (options) {
+export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions?], Root> = function (options = {}) {
   const maxBytes = options.maxBytes ?? defaultMaxBytes;
-  const rootPromise = realpath(path.resolve(options.root));
+  const maxTotalBytes = options.maxTotalBytes ?? defaultMaxTotalBytes;
+  const realRoots = new Map<string, Promise<string>>();
 
   return async function (tree, file) {
-    const root = await rootPromise;
+    const root = projectRoot({manuscript: file.path, cwd: file.cwd, root: options.root});
+    let realRoot = realRoots.get(root);
+    if (!realRoot) realRoots.set(root, (realRoot = realpath(root).catch(() => root)));
+    const context: Context = {file, root, realRoot: await realRoot, maxBytes};
+
     const images: Array<{node: Element; parent: Root | Element}> = [];
     visit(tree, 'element', (node, _index, parent) => {
       if (node.tagName !== 'img') return undefined;
@@ -53,84 +86,173 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions], Root> = fun
       return SKIP;
     });
 
-    const drop = new Set<Element>();
-    const emptied = new Set<Element>();
-    await Promise.all(
-      images.map(async ({node}) => {
-        const src = typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
-        const data = src ? await inline(src, node, file, root, maxBytes) : undefined;
-        if (data) node.properties['src'] = data;
-        else drop.add(node);
-      })
-    );
-    for (const {node, parent} of images) {
-      if (!drop.has(node)) continue;
-      parent.children.splice(parent.children.indexOf(node), 1);
-      // A paragraph that held only the image would be left empty.
-      if (parent.type === 'element' && parent.tagName === 'p' && parent.children.every((child) => child.type === 'text' && !child.value.trim())) {
-        parent.children = [];
-        emptied.add(parent);
-      }
+    // Paths first (cheap), then each distinct file is loaded once, in document order,
+    // a few ahead of the reference being placed: memory stays bounded by the budget.
+    const located = await Promise.all(images.map(({node}) => locate(stringSrc(node), context)));
+    const firstSrc = new Map<string, string>();
+    for (const [index, where] of located.entries()) {
+      if (where && 'real' in where && !firstSrc.has(where.real)) firstSrc.set(where.real, stringSrc((images[index] as {node: Element}).node));
     }
-    if (emptied.size > 0) removeElements(tree, emptied);
+    const order = [...firstSrc.keys()];
+    const position = new Map(order.map((real, index) => [real, index]));
+    const loads = new Map<string, Promise<Loaded>>();
+    const startUpTo = (count: number): void => {
+      for (const real of order.slice(loads.size, count)) loads.set(real, load(real, firstSrc.get(real) as string, context));
+    };
+
+    const keep = new Set<Element>();
+    const reported = new Set<string>();
+    let spent = 0;
+    let overBudget = false;
+    for (const [index, {node}] of images.entries()) {
+      const where = located[index];
+      if (!where) continue;
+      const loaded = 'real' in where && !overBudget ? await loadInOrder(where.real) : undefined;
+      const problem = 'problem' in where ? where.problem : loaded && 'problem' in loaded ? loaded.problem : undefined;
+      const key = 'problem' in where ? where.key : where.real;
+      if (problem) {
+        if (!reported.has(key)) reportError(file, problem.reason, node, problem.ruleId);
+        reported.add(key);
+        continue;
+      }
+      if (!loaded || !('data' in loaded)) continue;
+      spent += loaded.bytes;
+      if (spent > maxTotalBytes) {
+        overBudget = true;
+        reportError(
+          file,
+          `Images reach ${size(spent)} at \`${stringSrc(node)}\` (every reference carries its own copy), expected at most ${size(maxTotalBytes)} per document; use fewer or smaller images`,
+          node,
+          'image-total-size'
+        );
+        continue;
+      }
+      node.properties['src'] = loaded.data;
+      keep.add(node);
+    }
+    // No work left running once the document is done.
+    await Promise.all(loads.values());
+    removeImages(tree, images, keep);
+
+    async function loadInOrder(real: string): Promise<Loaded> {
+      startUpTo((position.get(real) ?? 0) + readAhead);
+      return loads.get(real) as Promise<Loaded>;
+    }
   };
 };
 
-function removeElements(parent: Root | Element, doomed: ReadonlySet<Element>): void {
-  parent.children = parent.children.filter((child) => !(child.type === 'element' && doomed.has(child)));
-  for (const child of parent.children) if (child.type === 'element') removeElements(child, doomed);
+/** What resolving and loading need to know about the document. */
+interface Context {
+  readonly file: VFile;
+  /** The root as computed (for `/x` paths and messages). */
+  readonly root: string;
+  /** The root after symlinks (for the inside check). */
+  readonly realRoot: string;
+  readonly maxBytes: number;
 }
 
-async function inline(src: string, node: Element, file: VFile, root: string, maxBytes: number): Promise<string | undefined> {
-  // Web and other URLs were refused, with a warning, by remarkSafeUrls; none is fetched.
-  if (classifyUrl(src) !== 'relative') return undefined;
+function stringSrc(node: Element): string {
+  return typeof node.properties['src'] === 'string' ? node.properties['src'] : '';
+}
 
+/** A size as a reader compares it with a file's: `28.5 MB`, `2.4 KB`. */
+function size(bytes: number): string {
+  const [unit, amount] = bytes >= megabyte ? ['MB', bytes / megabyte] : ['KB', bytes / 1024];
+  return `${amount.toFixed(1).replace(/\.0$/, '')} ${unit}`;
+}
+
+/**
+ * Where an image reference leads, after symlinks; undefined for what is not a local
+ * path (web and other URLs were refused, with a warning, by remarkSafeUrls).
+ */
+async function locate(src: string, {file, root, realRoot}: Context): Promise<Located | undefined> {
+  if (!src || classifyUrl(src) !== 'relative') return undefined;
   let name: string;
   try {
     name = decodeURIComponent(src.replace(/[?#].*$/, ''));
   } catch {
-    reportError(file, `Invalid image path \`${src}\``, node, 'image');
-    return undefined;
+    return {key: src, problem: {reason: `Invalid image path \`${src}\``, ruleId: 'image'}};
   }
-  const base = file.path ? path.dirname(path.resolve(file.cwd, file.path)) : root;
-  const wanted = path.resolve(base, name);
-  const shown = path.relative(root, wanted) || name;
+  // `/x` is a site-root path (as Jekyll and Hugo write them): it starts at the project root.
+  const fromRoot = name.startsWith('/');
+  const base = fromRoot || !file.path ? root : path.dirname(path.resolve(file.cwd, file.path));
+  const wanted = fromRoot ? path.join(root, name) : path.resolve(base, name);
+  const shownRoot = showRoot(root, file.cwd);
 
   let real: string;
   try {
     real = await realpath(wanted);
   } catch {
-    reportError(file, `Missing image \`${src}\`, expected a file at ${shown}`, node, 'image-missing');
-    return undefined;
+    const at = isInside(wanted, root) ? path.relative(root, wanted) || '.' : wanted;
+    const where = fromRoot ? `${at} in the project folder ${shownRoot} (\`/\` paths start there)` : showPath(wanted, file.cwd, at);
+    return {key: wanted, problem: {reason: `Missing image \`${src}\`, expected a file at ${where}`, ruleId: 'image-missing'}};
   }
-  const inside = path.relative(root, real);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    reportError(file, `Image \`${src}\` is outside the project folder, expected images inside it`, node, 'image-outside');
-    return undefined;
+  if (!isInside(real, realRoot)) {
+    return {
+      key: real,
+      problem: {
+        reason: `Image \`${src}\` is outside the project folder ${shownRoot}, expected images inside it (choose the folder with \`--root\`)`,
+        ruleId: 'image-outside'
+      }
+    };
   }
-  const info = await stat(real);
-  if (!info.isFile()) {
-    reportError(file, `Image \`${src}\` is not a file`, node, 'image');
-    return undefined;
-  }
-  if (info.size > maxBytes) {
-    reportError(file, `Image \`${src}\` is ${(info.size / 1048576).toFixed(1)} MB, expected at most ${(maxBytes / 1048576).toFixed(0)} MB`, node, 'image-size');
-    return undefined;
-  }
-  const bytes = await readFile(real);
-  const format = signatures.find((signature) => signature.test(bytes));
-  if (!format) {
-    reportError(file, `Image \`${src}\` is not a PNG, JPEG, GIF, WebP or SVG file`, node, 'image-format');
-    return undefined;
-  }
-  let fitted: Buffer;
+  return {real};
+}
+
+/** The root as a reader knows it: relative to the working directory inside it, else absolute. */
+function showRoot(root: string, cwd: string): string {
+  const resolved = path.resolve(cwd);
+  if (root === resolved) return '`.` (the working directory)';
+  return `\`${isInside(root, resolved) ? path.relative(resolved, root) : root}\``;
+}
+
+/** A missing file's path as the author can look for it. */
+function showPath(wanted: string, cwd: string, fallback: string): string {
+  return isInside(wanted, path.resolve(cwd)) ? path.relative(path.resolve(cwd), wanted) : fallback;
+}
+
+/** Read, check and encode one file (named as its first reference names it); never rejects. */
+async function load(real: string, shown: string, {maxBytes}: Context): Promise<Loaded> {
   try {
-    fitted = await fitToPrint(bytes, format.mime);
-  } catch {
-    reportError(file, `Image \`${src}\` is damaged: it starts like a ${format.mime.slice(6).toUpperCase()} file but cannot be read`, node, 'image-format');
-    return undefined;
+    const info = await stat(real);
+    if (!info.isFile()) return {problem: {reason: `Image \`${shown}\` is not a file`, ruleId: 'image'}};
+    if (info.size > maxBytes) {
+      return {problem: {reason: `Image \`${shown}\` is ${size(info.size)}, expected at most ${size(maxBytes)}`, ruleId: 'image-size'}};
+    }
+    const bytes = await readFile(real);
+    const format = signatures.find((signature) => signature.test(bytes));
+    if (!format) return {problem: {reason: `Image \`${shown}\` is not a PNG, JPEG, GIF, WebP or SVG file`, ruleId: 'image-format'}};
+    let fitted: Buffer;
+    try {
+      fitted = await fitToPrint(bytes, format.mime);
+    } catch {
+      return {
+        problem: {reason: `Image \`${shown}\` is damaged: it starts like a ${format.mime.slice(6).toUpperCase()} file but cannot be read`, ruleId: 'image-format'}
+      };
+    }
+    return {data: `data:${format.mime};base64,${fitted.toString('base64')}`, bytes: fitted.length};
+  } catch (error) {
+    return {problem: {reason: `Image \`${shown}\` cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, ruleId: 'image'}};
   }
-  return `data:${format.mime};base64,${fitted.toString('base64')}`;
+}
+
+/** Take out the images that were not inlined, and paragraphs they leave empty. */
+function removeImages(tree: Root, images: ReadonlyArray<{node: Element; parent: Root | Element}>, keep: ReadonlySet<Element>): void {
+  const emptied = new Set<Element>();
+  for (const {node, parent} of images) {
+    if (keep.has(node)) continue;
+    parent.children.splice(parent.children.indexOf(node), 1);
+    if (parent.type === 'element' && parent.tagName === 'p' && parent.children.every((child) => child.type === 'text' && !child.value.trim())) {
+      parent.children = [];
+      emptied.add(parent);
+    }
+  }
+  if (emptied.size > 0) removeElements(tree, emptied);
+}
+
+function removeElements(parent: Root | Element, doomed: ReadonlySet<Element>): void {
+  parent.children = parent.children.filter((child) => !(child.type === 'element' && doomed.has(child)));
+  for (const child of parent.children) if (child.type === 'element') removeElements(child, doomed);
 }
 
 /**
