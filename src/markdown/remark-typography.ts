@@ -1,61 +1,81 @@
-import type {Root} from 'mdast';
-import {toString} from 'mdast-util-to-string';
-import remarkSmartypants from 'remark-smartypants';
-import type {Plugin, Transformer} from 'unified';
+import type {Root, RootContent, Text} from 'mdast';
+import {retext} from 'retext';
+import retextSmartypants from 'retext-smartypants';
+import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
-import {getOrCreate} from '../get-or-create.js';
+import {frenchSpacing, quoteReplacements} from './quote-replacements.js';
+import {quoteStyleFor} from './quote-style.js';
 
-type QuoteMarks = {double: string; single: string};
-
-/** What smartypants replaces: quotes, backticks, `--` and `---`, `...` and `. . .`. */
-const mayChange = /["'`]|--|\.\s?\.\s?\./;
-
-/** Quotation marks by primary language subtag: [opening, closing]. English is the default. */
-const quotesByLanguage: Record<string, [QuoteMarks, QuoteMarks]> = {
-  en: [{double: '“', single: '‘'}, {double: '”', single: '’'}],
-  de: [{double: '„', single: '‚'}, {double: '“', single: '‘'}],
-  cs: [{double: '„', single: '‚'}, {double: '“', single: '‘'}],
-  pl: [{double: '„', single: '‚'}, {double: '”', single: '’'}],
-  nl: [{double: '“', single: '‘'}, {double: '”', single: '’'}],
-  fr: [{double: '«\u202F', single: '‹\u202F'}, {double: '\u202F»', single: '\u202F›'}],
-  ru: [{double: '«', single: '„'}, {double: '»', single: '“'}],
-  uk: [{double: '«', single: '„'}, {double: '»', single: '“'}],
-  es: [{double: '«', single: '“'}, {double: '»', single: '”'}],
-  it: [{double: '«', single: '“'}, {double: '»', single: '”'}],
-  pt: [{double: '«', single: '“'}, {double: '»', single: '”'}],
-  sv: [{double: '”', single: '’'}, {double: '”', single: '’'}],
-  fi: [{double: '”', single: '’'}, {double: '”', single: '’'}],
-  ja: [{double: '「', single: '『'}, {double: '」', single: '』'}],
-  zh: [{double: '“', single: '‘'}, {double: '”', single: '’'}]
-};
+/** A text node of a block and where its value starts in the block's text. */
+interface Piece {
+  readonly node: Text;
+  readonly start: number;
+}
 
 /**
- * Typographer's punctuation for the document's `lang`: curly quotes in that language's
- * style, `--` as an en dash and `---` as an em dash, `...` as an ellipsis, and a hyphen
- * set between spaces (` - `) as a spaced en dash. Code is left alone.
+ * Typographer's punctuation for the document's `lang`: quotation marks as CLDR gives
+ * them for the language (`"…"` the outer pair, `'…'` the nested one), an apostrophe
+ * (U+2019) wherever a `'` is not a quote, French spacing, `--` as an en dash and `---`
+ * as an em dash, `...` as an ellipsis, and a hyphen set between spaces (` - `) as a
+ * spaced en dash. Code is left alone. No character is lost: each straight quote becomes
+ * its mark (with its space, in French), every other character stays.
+ *
+ * smartypants (retext-smartypants) tells opening from closing quotes, on the text of a
+ * whole block so that quotes pair around emphasis, links and code; it is given English
+ * marks, one character for one, and the language's marks replace them afterwards.
+ * (remark-smartypants, given marks longer than one character, cut one character from the
+ * block's end per mark, and it sets every apostrophe as the language's closing quote.)
  *
  * @returns
  *   Transform.
  */
 export const remarkTypography: Plugin<[], Root> = function () {
-  const byLanguage = new Map<string, Transformer<Root>>();
+  const smartypants = retext().use(retextSmartypants, {backticks: false, dashes: false, ellipses: false}).freeze();
   return function (tree, file) {
-    const language = (file.data.matter?.lang ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-    const key = language in quotesByLanguage ? language : 'en';
-    const smarten = getOrCreate(byLanguage, key, () => {
-      const [openingQuotes, closingQuotes] = quotesByLanguage[key] as [QuoteMarks, QuoteMarks];
-      return (remarkSmartypants as unknown as (options: object) => Transformer<Root>)({openingQuotes, closingQuotes, dashes: 'oldschool'});
-    });
+    const style = quoteStyleFor(file.data.matter?.lang ?? 'en');
     visit(tree, 'text', (node) => {
-      node.value = node.value.replace(/(?<=\S) - (?=\S)/g, ' – ');
+      node.value = dashesAndEllipses(node.value);
     });
-    // remark-smartypants joins all the text it is given into one retext string, whose cost
-    // grows faster than its length; quotes never pair across top-level blocks, so each block
-    // is smartened on its own. The transform is synchronous; it never calls `next`.
-    // A block with nothing to smarten (no quote, backtick, double hyphen or dotted
-    // ellipsis) is skipped: building its retext tree would be most of the cost.
-    for (const child of tree.children) {
-      if (mayChange.test(toString(child))) void smarten({type: 'root', children: [child]}, file, () => undefined);
+    // Quotes never pair across top-level blocks, and smartypants' cost grows faster than
+    // the text it is given: each block is smartened on its own, and only if it has quotes.
+    for (const block of tree.children) {
+      const {text, pieces} = blockText(block);
+      if (!/["']/.test(text)) continue;
+      const marks = quoteReplacements(text, String(smartypants.processSync(text)), style);
+      for (const {node, start} of pieces) {
+        node.value = node.value.replace(/["']/g, (quote, offset: number) => marks.get(start + offset) ?? quote);
+      }
+    }
+    if (style.spaced) {
+      visit(tree, 'text', (node) => {
+        node.value = frenchSpacing(node.value);
+      });
     }
   };
 };
+
+/**
+ * A block's text as smartypants should read it: inline code stands for a word, and each
+ * paragraph, heading, table cell and line break for a space, so that a quote at their
+ * start opens.
+ */
+function blockText(block: RootContent): {text: string; pieces: Piece[]} {
+  const pieces: Piece[] = [];
+  let text = '';
+  visit(block, (node) => {
+    if (node.type === 'text') {
+      pieces.push({node, start: text.length});
+      text += node.value;
+    } else if (node.type === 'inlineCode') text += 'A';
+    else if (node.type === 'break' || node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') text += ' ';
+  });
+  return {text, pieces};
+}
+
+/** Dashes and ellipses: runs of exactly two or three hyphens or three dots, nothing longer. */
+function dashesAndEllipses(value: string): string {
+  return value
+    .replace(/(?<=\S) - (?=\S)/g, ' – ')
+    .replace(/(?<!-)-{2,3}(?!-)/g, (dashes) => (dashes.length === 2 ? '–' : '—'))
+    .replace(/(?<!\.)\.(?:\.\.| \. \.)(?!\.)/g, '…');
+}
