@@ -10,7 +10,8 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {VFile} from 'vfile';
 import {toHtml} from 'hast-util-to-html';
 import {saveCodeCacheKey, type SaveCodeCache} from './code-cache.js';
-import {collectDependencies} from './dependencies.js';
+import type {Root as MdastRoot} from 'mdast';
+import {lintManuscript} from './check/checker.js';
 import {createTemplateLoader} from './html/load-template.js';
 import {warmUpPage} from './html/warm-up-page.js';
 import {reportError} from './messages.js';
@@ -71,9 +72,15 @@ async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Pro
   let print: PortablePrintPage | undefined;
   try {
     const tree = processor.parse(file);
-    file.data.dependencies = collectDependencies(tree, file);
-    html = processor.stringify(await processor.run(tree, file), file);
-    if (setup.print && file.data.printPage) print = await portable(file.data.printPage);
+    // The processor changes its tree; the lint rules read the manuscript as written.
+    const written = request.lint ? (structuredClone(tree) as MdastRoot) : undefined;
+    const page = await processor.run(tree, file);
+    if (written) {
+      await lintManuscript(written, page, file);
+    } else {
+      html = processor.stringify(page, file);
+      if (setup.print && file.data.printPage) print = await portable(file.data.printPage);
+    }
   } catch (error) {
     if (!(error instanceof RangeError)) return {id: request.id, type: 'failed', reason: (error as Error).message};
     // The input limits should make this unreachable; never show a stack trace for input.

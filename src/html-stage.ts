@@ -17,7 +17,15 @@ export interface HtmlStageSetup {
 }
 
 /** What the main thread asks of the worker. */
-export type HtmlStageRequest = {type: 'render'; id: number; path: string; cwd: string; value: string} | {type: 'reload'};
+export type HtmlStageRequest = {type: 'render'; id: number; path: string; cwd: string; value: string; lint: boolean} | {type: 'reload'};
+
+/** What to do with a manuscript besides making its page. */
+export interface RenderOptions {
+  /** Milliseconds for this document. */
+  readonly timeout: number;
+  /** Run `briefing check`'s rules on it too, instead of returning the page. */
+  readonly lint?: boolean | undefined;
+}
 
 /** A message on the manuscript, as it crosses the thread boundary. */
 export interface PortableMessage {
@@ -67,6 +75,7 @@ export class HtmlTimeoutError extends Error {
 interface Job {
   readonly file: VFile;
   readonly timeout: number;
+  readonly lint: boolean;
   resolve(result: HtmlStageResult): void;
   reject(error: unknown): void;
 }
@@ -114,15 +123,16 @@ export class HtmlStage {
    *
    * @param {VFile} file
    *   The manuscript, its value already checked and decoded.
-   * @param {number} timeout
-   *   Milliseconds for this document.
+   * @param {number | RenderOptions} options
+   *   Milliseconds for this document, or that and whether to lint it.
    * @returns {Promise<HtmlStageResult>}
-   *   The page and its print copy; no page when the manuscript has errors.
+   *   The page and its print copy; no page when the manuscript has errors or was linted.
    */
-  render(file: VFile, timeout: number): Promise<HtmlStageResult> {
+  render(file: VFile, options: number | RenderOptions): Promise<HtmlStageResult> {
     if (this.#closed) return Promise.reject(new Error('The HTML stage is closed'));
+    const {timeout, lint = false} = typeof options === 'number' ? {timeout: options} : options;
     return new Promise((resolve, reject) => {
-      this.#queue.push({file, timeout, resolve, reject});
+      this.#queue.push({file, timeout, lint, resolve, reject});
       this.#next();
     });
   }
@@ -168,7 +178,7 @@ export class HtmlStage {
     const timer = setTimeout(() => this.#overrun(), job.timeout);
     this.#current = {job, id, timer};
     const {file} = job;
-    this.#ensureWorker().postMessage({type: 'render', id, path: file.path, cwd: file.cwd, value: String(file.value)} satisfies HtmlStageRequest);
+    this.#ensureWorker().postMessage({type: 'render', id, path: file.path, cwd: file.cwd, value: String(file.value), lint: job.lint} satisfies HtmlStageRequest);
   }
 
   #answer(response: HtmlStageResponse): void {

@@ -2,6 +2,8 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {VFile} from 'vfile';
 import {resolveSettings, type SettingsLayer} from '../config.js';
+import {HtmlStage, HtmlTimeoutError} from '../html-stage.js';
+import {checkInput} from '../markdown/check-input.js';
 import {findManuscripts, type BuildInput} from '../manuscripts.js';
 import {hasErrors, reportError} from '../messages.js';
 
@@ -45,23 +47,32 @@ export interface CheckOptions extends SettingsLayer {
 export async function check(inputs: readonly BuildInput[], options: CheckOptions = {}): Promise<CheckReport> {
   const {cwd = process.cwd(), config, onDocument, ...flags} = options;
   const settings = resolveSettings(config);
-  resolveSettings(settings, flags);
+  const run = resolveSettings(settings, flags);
   const manuscripts = await findManuscripts(inputs, cwd);
-  const {createChecker} = await import('./checker.js');
-  const checkFile = await createChecker(settings, flags);
-
+  // The build's own HTML stage, in its thread and under the same time budget: a
+  // manuscript that makes the parser crawl is stopped here as in a build.
+  const stage = new HtmlStage({settings, override: flags, root: run.root, print: false});
+  stage.start();
   const documents: CheckResult[] = [];
-  for (const [index, manuscript] of manuscripts.entries()) {
-    const file = manuscript.file ?? new VFile({path: manuscript.path, cwd});
-    try {
-      if (!manuscript.file) file.value = await readFile(path.resolve(cwd, manuscript.path));
-      await checkFile(file);
-    } catch (error) {
-      reportError(file, `Could not check: ${(error as Error).message}`, undefined, 'check');
+  try {
+    for (const [index, manuscript] of manuscripts.entries()) {
+      const file = manuscript.file ?? new VFile({path: manuscript.path, cwd});
+      try {
+        if (!manuscript.file) file.value = await readFile(path.resolve(cwd, manuscript.path));
+        if (checkInput(file)) await stage.render(file, {timeout: run.timeout, lint: true});
+      } catch (error) {
+        if (error instanceof HtmlTimeoutError) {
+          reportError(file, `Could not check: ${error.message}; the manuscript is too hard to parse`, {line: 1, column: 1}, 'timeout');
+        } else {
+          reportError(file, `Could not check: ${(error as Error).message}`, undefined, 'check');
+        }
+      }
+      const result: CheckResult = {input: manuscript.path, ok: !hasErrors(file), file};
+      documents.push(result);
+      onDocument?.(result, index, manuscripts.length);
     }
-    const result: CheckResult = {input: manuscript.path, ok: !hasErrors(file), file};
-    documents.push(result);
-    onDocument?.(result, index, manuscripts.length);
+  } finally {
+    await stage.close();
   }
   return {ok: documents.every((document) => document.ok), documents};
 }

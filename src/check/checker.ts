@@ -1,11 +1,7 @@
+import type {Root as HastRoot} from 'hast';
 import type {Root} from 'mdast';
 import {unified} from 'unified';
 import type {VFile} from 'vfile';
-import type {Settings, SettingsLayer} from '../config.js';
-import {createTemplateLoader} from '../html/load-template.js';
-import {checkInput} from '../markdown/check-input.js';
-import {reportError} from '../messages.js';
-import {createProcessor} from '../processor.js';
 import {rehypeLintInternalLinks} from './rehype-lint-internal-links.js';
 import {remarkLintDirectiveClosed} from './remark-lint-directive-closed.js';
 import {remarkLintHeadingLevel} from './remark-lint-heading-level.js';
@@ -26,32 +22,20 @@ const markdownLint = unified()
 const htmlLint = unified().use(rehypeLintInternalLinks).freeze();
 
 /**
- * Make a checker: the build's own processor, run without printing, then the lint
- * plugins of `src/check/` on the manuscript as written and on the finished page. Every
- * problem becomes a positioned message on the file.
+ * Run the lint plugins of `src/check/` on a manuscript: on the Markdown as written and
+ * on the finished page. Every problem becomes a positioned message on the file. The HTML
+ * stage calls this in its thread, under the same time budget as a build.
  *
- * @param {Settings} settings
- *   Defaults and project configuration.
- * @param {SettingsLayer} override
- *   Flags.
- * @returns {Promise<(file: VFile) => Promise<void>>}
- *   Checks one manuscript.
+ * @param {Root} written
+ *   The manuscript's tree as parsed, before the processor's transforms.
+ * @param {HastRoot} page
+ *   The finished page.
+ * @param {VFile} file
+ *   The manuscript.
+ * @returns {Promise<void>}
+ *   Resolves when every rule has run.
  */
-export async function createChecker(settings: Settings, override: SettingsLayer): Promise<(file: VFile) => Promise<void>> {
-  const templates = createTemplateLoader();
-  const processor = createProcessor({settings, override, templates, root: override.root ?? settings.root});
-  return async function (file) {
-    if (!checkInput(file)) return;
-    try {
-      const tree = processor.parse(file);
-      // The processor changes its tree; the lint plugins read the manuscript as written.
-      const written = structuredClone(tree) as Root;
-      const page = await processor.run(tree, file);
-      await markdownLint.run(written, file);
-      await htmlLint.run(page, file);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      reportError(file, 'Manuscript too deeply nested to process, expected a flatter structure', {line: 1, column: 1}, 'input-nesting');
-    }
-  };
+export async function lintManuscript(written: Root, page: HastRoot, file: VFile): Promise<void> {
+  await markdownLint.run(written, file);
+  await htmlLint.run(page, file);
 }

@@ -37,13 +37,13 @@ const matterArbitrary = fc.record({
   })
 });
 
-type Matter = fc.RecordValue<{
+interface Matter {
   title: string;
   subtitle: string | undefined;
   publisher: string | undefined;
   tags: string[];
   authors: Array<{name: string; role: string | undefined; affiliation: string | undefined}>;
-}>;
+}
 
 /** Short words only: nothing in the body is hyphenated. */
 const body = 'This body text is all we say here.';

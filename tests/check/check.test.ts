@@ -1,0 +1,25 @@
+import {VFile} from 'vfile';
+import {describe, expect, it} from 'vitest';
+import {check} from '../../src/index.js';
+
+/** A manuscript that is long enough to take the HTML stage well over a millisecond. */
+const long = `---\ntitle: A long check\n---\n\n${Array.from({length: 1500}, (_, index) => `Paragraph ${index} has *some* words.`).join('\n\n')}\n`;
+
+describe('check', () => {
+  it('runs in the HTML stage under the time budget: a manuscript over it is an error, not a wait', async () => {
+    const file = new VFile({path: 'long.md', value: long});
+    const report = await check([file], {timeout: 1});
+    expect(report.ok).toBe(false);
+    const messages = report.documents[0]?.file.messages ?? [];
+    expect(messages.map((message) => message.ruleId)).toContain('timeout');
+    expect(messages.find((message) => message.ruleId === 'timeout')?.reason).toMatch(/^Could not check: timed out after 0\.0 s/);
+  });
+
+  it('gives the same manuscript its lint messages within the default budget', async () => {
+    const file = new VFile({path: 'long.md', value: `${long}\n[a broken link](#nowhere)\n`});
+    const report = await check([file]);
+    const messages = report.documents[0]?.file.messages ?? [];
+    expect(messages.map((message) => message.ruleId)).not.toContain('timeout');
+    expect(messages.some((message) => /nowhere/.test(message.reason))).toBe(true);
+  });
+});
