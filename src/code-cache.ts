@@ -3,6 +3,7 @@ import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import {createHash} from 'node:crypto';
 import path from 'node:path';
+import {cachedDataVersionTag} from 'node:v8';
 import vm from 'node:vm';
 
 /** Called once the script has done representative work: its code cache is then saved. */
@@ -38,9 +39,9 @@ export function cacheDir(): string {
  * does (Node 20 has no such switch). Without a cache, V8 compiles each function of the
  * bundle when it is first called, and a fresh HTML stage spends more time compiling
  * than working; with one, it starts from the bytecode of every function the last run
- * compiled. The cache is keyed by the bundle's place, size and time and Node's version, V8
- * rejects one that does not fit, and any failure to read or write it only means running
- * without.
+ * compiled. The cache is keyed by the bundle's place, size and time, Node's version and
+ * V8's version tag (which covers its flags); V8 rejects one that does not fit, and any
+ * failure to read or write it only means running without.
  *
  * The script saves the cache itself, once it has done representative work, by calling
  * the function at `globalThis[saveCodeCacheKey]` (see `SaveCodeCache`).
@@ -58,7 +59,11 @@ export function runWithCodeCache(file: string, dir: string = cacheDir()): Cached
   // Named by the bundle's folder too: two installs keep a cache each instead of evicting
   // each other's.
   const prefix = `${path.basename(file)}-${createHash('sha256').update(path.dirname(file)).digest('hex').slice(0, 12)}-`;
-  const cacheFile = path.join(dir, `${prefix}${size}-${Math.round(mtimeMs)}-${process.version}-${process.arch}.v8cache`);
+  const build = `${prefix}${size}-${Math.round(mtimeMs)}-`;
+  // V8 rejects a cache made under other flags (`NODE_OPTIONS=--max-old-space-size=…`, a
+  // profiler): its version tag, which covers V8's version, flags and CPU features, names
+  // the cache, so a run with other flags keeps a cache of its own instead of spoiling this one.
+  const cacheFile = path.join(dir, `${build}${process.version}-${process.arch}-${cachedDataVersionTag().toString(16)}.v8cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
@@ -79,7 +84,7 @@ export function runWithCodeCache(file: string, dir: string = cacheDir()): Cached
       renameSync(temporary, cacheFile);
       // Caches of earlier builds of the bundle are of no more use.
       for (const name of readdirSync(dir)) {
-        if (name.startsWith(prefix) && name.endsWith('.v8cache') && name !== path.basename(cacheFile)) rmSync(path.join(dir, name), {force: true});
+        if (name.startsWith(prefix) && !name.startsWith(build) && name.endsWith('.v8cache')) rmSync(path.join(dir, name), {force: true});
       }
     } catch {
       // A read-only or full disk: run without a cache.

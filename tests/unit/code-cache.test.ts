@@ -49,7 +49,7 @@ describe('runWithCodeCache', () => {
     expect(await cacheFiles()).toEqual([]);
     save();
     const [name] = await cacheFiles();
-    expect(name).toMatch(/^bundle\.cjs-[\da-f]{12}-\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    expect(name).toMatch(/^bundle\.cjs-[\da-f]{12}-\d+-\d+-v\d+\.\d+\.\d+-\w+-[\da-f]+\.v8cache$/);
     expect((await stat(cache)).mode & 0o777).toBe(0o700);
     expect((await stat(path.join(cache, name ?? ''))).mode & 0o777).toBe(0o600);
 
@@ -85,6 +85,21 @@ describe('runWithCodeCache', () => {
     const now = await cacheFiles();
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(old);
+  });
+
+  it('keeps a cache per set of V8 flags: a run under other flags neither rejects nor removes this one', async () => {
+    runWithCodeCache(script, cache);
+    save();
+    setFlagsFromString('--max-lazy');
+    try {
+      expect(runWithCodeCache(script, cache).cache).toBe('miss');
+      save();
+      expect(await cacheFiles()).toHaveLength(2);
+      expect(runWithCodeCache(script, cache).cache).toBe('hit');
+    } finally {
+      setFlagsFromString('--no-max-lazy');
+    }
+    expect(runWithCodeCache(script, cache).cache).toBe('hit');
   });
 
   it('keeps the caches of two installs apart', async () => {
