@@ -30,7 +30,7 @@ describe('cssString', () => {
 });
 
 describe('pageCss', () => {
-  const strings = {running: 'Ada · Institute', title: 'Title "quoted"', date: '6 June 2025'};
+  const strings = {running: 'Ada · Institute', title: 'Title "quoted"', date: '6 June 2025', lang: 'en'};
 
   it('sets the paper size', () => {
     expect(pageCss({paper: 'a4', ...strings})).toContain('@page{size:A4}');
