@@ -6,7 +6,7 @@ import {checkSetting, SettingsError, type SettingsLayer} from './config.js';
 export const configFileName = 'briefing.config.json';
 
 /** Keys a configuration file may set. `timeout` is in seconds there, as on the command line. */
-export const configKeys = ['outDir', 'paper', 'template', 'edition', 'formats', 'concurrency', 'timeout', 'email', 'root'] as const;
+export const configKeys = ['outDir', 'paper', 'template', 'edition', 'formats', 'concurrency', 'timeout', 'email', 'root', 'strict'] as const;
 
 /** Project configuration, as read from a file: the layer between the defaults and the front matter. */
 export interface ProjectConfig {

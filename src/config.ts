@@ -34,6 +34,8 @@ export interface Settings {
   readonly browser?: string | undefined;
   /** Defaults for `briefing email`. */
   readonly email?: EmailSettings | undefined;
+  /** Front matter with a `title` required, and only briefing's own keys allowed in it. */
+  readonly strict?: boolean | undefined;
 }
 
 /** Defaults for `briefing email`; flags and the front matter's `email` beat them. */
@@ -106,7 +108,8 @@ const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined
     Number.isInteger(value) && (value as number) >= 1 && (value as number) <= maxConcurrency ? undefined : `expected a whole number from 1 to ${maxConcurrency}`,
   root: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a folder path'),
   browser: (value) => (value === undefined || (typeof value === 'string' && value.length > 0) ? undefined : 'expected a path'),
-  email: checkEmail
+  email: checkEmail,
+  strict: (value) => (value === undefined || typeof value === 'boolean' ? undefined : 'expected true or false')
 };
 
 /**

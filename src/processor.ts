@@ -1,7 +1,6 @@
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import {remarkParseInPieces} from './markdown/remark-parse-in-pieces.js';
 import remarkRehype from 'remark-rehype';
@@ -18,6 +17,7 @@ import {createTemplateLoader, type Template} from './html/load-template.js';
 import {defaults, type Settings, type SettingsLayer} from './config.js';
 import {remarkDocumentSettings} from './markdown/remark-document-settings.js';
 import {remarkBriefingMatter} from './markdown/remark-briefing-matter.js';
+import {remarkYamlFrontMatter} from './markdown/remark-yaml-front-matter.js';
 import {remarkDepthLimit} from './markdown/remark-depth-limit.js';
 import {remarkPullquote} from './markdown/remark-pullquote.js';
 import {remarkRawHtml} from './markdown/remark-raw-html.js';
@@ -52,9 +52,9 @@ export function createProcessor(options: ProcessorOptions = {}) {
   const {settings = defaults, override, templates = createTemplateLoader(), root = override?.root ?? settings.root} = options;
   return unified()
     .use(remarkParseInPieces)
-    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkYamlFrontMatter)
     .use(remarkDepthLimit)
-    .use(remarkBriefingMatter)
+    .use(remarkBriefingMatter, {strict: (override?.strict ?? settings.strict) === true})
     .use(remarkDocumentSettings, {settings, override})
     .use(remarkGfm)
     .use(remarkDirective)

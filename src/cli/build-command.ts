@@ -132,6 +132,7 @@ export function flagsToSettings(values: Values): SettingsLayer {
     timeout: timeout === undefined ? undefined : Math.round(Number(timeout) * 1000),
     concurrency: concurrency === undefined ? undefined : workers,
     browser: values.browser,
+    strict: values.strict,
     root: values.root
   };
 }

@@ -34,6 +34,7 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
       config: config.settings,
       template: values.template,
       root: values.root,
+      strict: values.strict,
       onDocument(result) {
         const messages = formatMessages([result.file]);
         const line = values.quiet && result.ok && result.file.messages.length === 0 ? '' : resultLine(result);

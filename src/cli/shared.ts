@@ -15,6 +15,7 @@ export class UsageError extends Error {
 /** Flags every command that reads manuscripts takes: configuration, project root, quiet, help, version. */
 export const commonOptions = {
   root: {type: 'string'},
+  strict: {type: 'boolean'},
   config: {type: 'string', short: 'c'},
   'no-config': {type: 'boolean'},
   quiet: {type: 'boolean', short: 'q'},

@@ -22,6 +22,7 @@ Options:
                           start (default: the working directory when the manuscript
                           is inside it, else the nearest folder above the manuscript
                           with briefing.config.json, package.json or .git)
+      --strict            front matter must be YAML with a title and only briefing's keys
   -c, --config FILE       configuration file (default: briefing.config.json, or the
                           "briefing" key of package.json, here or in a folder above)
       --no-config         ignore configuration files
@@ -46,6 +47,7 @@ Options:
   -t, --template NAME     check against this template (default: the configured one)
       --json              print results as JSON on standard output
       --root DIR          project folder images may come from (see briefing build --help)
+      --strict            front matter must be YAML with a title and only briefing's keys
   -c, --config FILE       configuration file (default: briefing.config.json or package.json)
       --no-config         ignore configuration files
   -q, --quiet             print only problems
@@ -77,6 +79,7 @@ const documentFlags = `  -o, --out-dir DIR       where outputs go (default: out)
       --timeout SECONDS   time budget for the document (default: 30)
       --browser PATH      Chrome/Chromium to print with
       --root DIR          project folder images may come from
+      --strict            front matter must be YAML with a title and only briefing's keys
   -c, --config FILE       configuration file
       --no-config         ignore configuration files
   -q, --quiet             print only problems

@@ -1,16 +1,30 @@
 import * as z from 'zod';
 import {editions, papers, type Edition, type Paper} from '../config.js';
+import {readDate} from './matter-date.js';
+import {linkText} from './matter-text.js';
 
-/** An author written as a record. */
+/** A name as written: plain text, or Markdown links (`[Ada](https://…)`), which keep their text. */
+const nameSchema = z.string().trim().min(1, 'expected a non-empty name').transform(linkText);
+
+/** An author written as a record (pandoc and Docusaurus write them so). */
 const authorRecord = z.strictObject({
-  name: z.string().trim().min(1, 'expected a non-empty name'),
-  role: z.string().optional(),
-  affiliation: z.string().optional(),
+  name: nameSchema,
+  role: z.string().transform(linkText).optional(),
+  // pandoc allows several affiliations.
+  affiliation: z
+    .union([z.string(), z.array(z.string())])
+    .transform((value) => (Array.isArray(value) ? value.join(', ') : value))
+    .optional(),
   email: z.email().optional()
 });
 
 /** One author as written: a bare name, or a record. */
-const authorSchema = z.union([z.string().trim().min(1, 'expected a non-empty name'), authorRecord]);
+const authorSchema = z.union([nameSchema, authorRecord]);
+
+/** A list that may be written as its one item. */
+function oneOrMore<Item extends z.ZodType>(item: Item) {
+  return z.preprocess((value) => (value === undefined || value === null || Array.isArray(value) ? value : [value]), z.array(item));
+}
 
 /** Defaults for `briefing email`. */
 const emailRecord = z.strictObject({
@@ -20,46 +34,60 @@ const emailRecord = z.strictObject({
   subject: z.string().min(1).optional()
 });
 
-/** `YYYY-MM-DD`, optionally with a time: YAML's core schema keeps dates as strings. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/, {
-    message: 'expected a date as YYYY-MM-DD',
-    abort: true
-  })
-  .refine(isCalendarDate, {message: 'expected a real calendar date'});
+/** A date in one of the forms `readDate` knows, stored as ISO 8601. */
+const dateSchema = z
+  // `date: 2022` is a number to YAML, and as much a date as `date: 2022-x` is.
+  .preprocess((value) => (typeof value === 'number' ? String(value) : value), z.string())
+  .transform((value, context) => {
+    const result = readDate(value);
+    if ('date' in result) return result.date;
+    context.addIssue({code: 'custom', message: result.problem});
+    return z.NEVER;
+  });
 
 /**
- * Whether the date part names a day that exists (`Date.parse` rolls 2025-02-30 over to
- * 2 March instead of refusing it).
- *
- * @param {string} value
- *   `YYYY-MM-DD…`.
- * @returns {boolean}
- *   Whether the day exists.
+ * A BCP 47 language tag, as `Intl` canonicalises it (`en-gb` → `en-GB`); `zh_CN`, as
+ * Hugo and gettext write it, is read as `zh-CN`. A tag that `Intl` refuses (`en-a`)
+ * would fail every formatter later, so it is refused here, at the key.
  */
-function isCalendarDate(value: string): boolean {
-  const [year = 0, month = 0, day = 0] = value.slice(0, 10).split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(value));
-}
+const langSchema = z.string().transform((value, context) => {
+  const written = value.trim().replaceAll('_', '-');
+  try {
+    // Intl also takes five to eight letters as a language (`English`); no language has such a code.
+    const [tag] = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(written) ? Intl.getCanonicalLocales(written) : [];
+    if (tag) return tag;
+  } catch {
+    // Reported below.
+  }
+  context.addIssue({code: 'custom', message: 'expected a language tag such as `en` or `en-GB`'});
+  return z.NEVER;
+});
+
+/** Labels: a list, or one string of comma-separated labels (as `keywords` often are). */
+const tagsSchema = z
+  .preprocess((value) => (typeof value === 'string' ? value.split(',') : value), z.array(z.union([z.string(), z.number()])))
+  .transform((tags) => tags.map((tag) => String(tag).trim()).filter(Boolean));
+
+/** Key points: a list, or prose (pandoc's `abstract`, Hugo's `summary`), one point per paragraph. */
+const summarySchema = z
+  .preprocess((value) => (typeof value === 'string' ? value.split(/\n[ \t]*\n/) : value), z.array(z.string()))
+  .transform((points) => points.map((point) => point.trim()).filter(Boolean))
+  .refine((points) => points.length > 0, {message: 'expected at least one key point'});
 
 /**
- * The front matter a manuscript may carry. Strict: an unknown key is an error, so a
- * typo such as `subtitel` is caught instead of silently ignored.
+ * The front matter a manuscript may carry, by briefing's names for the keys. Each key
+ * is validated on its own (`remarkBriefingMatter` reads aliases such as `author` and
+ * `description` into these keys first); every key but `title` may be left out.
  */
 export const matterSchema = z.strictObject({
   title: z.string().trim().min(1, 'expected a non-empty title'),
   subtitle: z.string().optional(),
-  authors: z.array(authorSchema).default([]),
-  date: isoDate.optional(),
+  authors: oneOrMore(authorSchema).default([]),
+  date: dateSchema.optional(),
   publisher: z.string().optional(),
-  tags: z.array(z.string()).default([]),
-  lang: z
-    .string()
-    .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, {message: 'expected a language tag such as `en` or `en-GB`'})
-    .default('en'),
-  summary: z.array(z.string().min(1)).optional(),
+  tags: tagsSchema.default([]),
+  lang: langSchema.default('en'),
+  summary: summarySchema.optional(),
   template: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, {message: 'expected the name of a template in templates/'}).optional(),
   paper: z.enum(papers).optional(),
   edition: z.enum(editions).optional(),
@@ -116,7 +144,8 @@ export function normaliseMatter(data: z.output<typeof matterSchema>): Matter {
     ...data,
     title: data.title.trim(),
     authors: Object.freeze(authors),
-    tags: Object.freeze(data.tags),
+    // `tags`, `keywords` and `categories` often repeat one another.
+    tags: Object.freeze([...new Set(data.tags)]),
     ...(data.summary ? {summary: Object.freeze(data.summary)} : {}),
     ...(data.email ? {email: Object.freeze({...data.email})} : {})
   });
