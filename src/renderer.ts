@@ -53,6 +53,8 @@ export class Renderer implements AsyncDisposable {
   readonly #settings: Settings;
   readonly #html: HtmlStage;
   #session: PrintSession | undefined;
+  /** A session being started to replace one that was lost. */
+  #starting: Promise<PrintSession> | undefined;
   #closed = false;
 
   /**
@@ -203,19 +205,30 @@ export class Renderer implements AsyncDisposable {
     }
   }
 
-  /** The session to print in: the current one while its browser lives, else a new one. */
+  /**
+   * The session to print in: the current one while its browser lives, else a new one.
+   * Documents that find the browser gone at the same time (after a crash) share one
+   * start: one Chromium is spawned, not one per waiting document.
+   */
   async #currentSession(): Promise<PrintSession> {
     if (this.#closed) throw new Error('The renderer is closed');
     if (this.#session?.alive) return this.#session;
-    const session = await startSession(this.#settings);
-    // Checked again: another document may have started one while this one waited.
-    if (this.#session?.alive || this.#closed) {
-      await session.stop();
-      if (this.#closed) throw new Error('The renderer is closed');
-      return this.#session as PrintSession;
-    }
-    this.#session = session;
-    return session;
+    this.#starting ??= startSession(this.#settings).then(
+      async (session) => {
+        this.#starting = undefined;
+        if (this.#closed) {
+          await session.stop();
+          throw new Error('The renderer is closed');
+        }
+        this.#session = session;
+        return session;
+      },
+      (error: unknown) => {
+        this.#starting = undefined;
+        throw error;
+      }
+    );
+    return this.#starting;
   }
 
   /** Stop a session that failed, unless a newer one has already replaced it. */

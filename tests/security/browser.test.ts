@@ -1,7 +1,8 @@
 import {mkdir, readFile, readdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build} from '../../src/index.js';
+import {VFile} from 'vfile';
+import {build, createRenderer, type Rendered} from '../../src/index.js';
 import {messagesOf, show} from './helpers/messages.js';
 import {isWholePdf, temporaryFiles} from './helpers/outputs.js';
 import {chromiumBelow, ChromiumWatch, survivors, type ProcessInfo} from './helpers/processes.js';
@@ -136,5 +137,30 @@ describe('the browser fails', () => {
       expect(command.includes('--no-sandbox'), command).toBe(process.getuid?.() === 0);
     }
     expect(await survivors(watch.seen.values())).toEqual([]);
+  });
+
+  it('killed while three documents wait to print: one new Chromium prints all three', {timeout: 90_000}, async () => {
+    const renderer = await createRenderer({concurrency: 3});
+    try {
+      const made = await Promise.all([0, 1, 2].map((index) => renderer.html(new VFile({path: `crash${index}.md`, value: pages(index)}))));
+      await renderer.pdf(made[0] as Rendered);
+      const browsers = (): ProcessInfo[] => chromiumBelow(process.pid).filter((info) => !/--type=/.test(info.command));
+      const before = browsers();
+      expect(before).toHaveLength(1);
+      for (const info of before) process.kill(info.pid, 'SIGKILL');
+      await expect.poll(() => browsers().filter((info) => before.some((old) => old.pid === info.pid)).length).toBe(0);
+      const watch = new ChromiumWatch(() => process.pid, 5);
+      let printed;
+      try {
+        printed = await Promise.all(made.map((document) => renderer.pdf(document)));
+      } finally {
+        watch.stop();
+      }
+      for (const document of printed) expect(isWholePdf(document.pdf ?? new Uint8Array())).toBe(true);
+      const started = [...watch.seen.values()].filter((info) => !/--type=/.test(info.command) && !before.some((old) => old.pid === info.pid));
+      expect(started.map((info) => info.pid)).toHaveLength(1);
+    } finally {
+      await renderer.close();
+    }
   });
 });
