@@ -1,9 +1,11 @@
-import {defineConfig} from 'vitest/config';
+import {configDefaults, defineConfig} from 'vitest/config';
 
 export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/**/*.test.ts'],
+    // The corpus checks build third-party documents from outside the repository: `npm run test:corpus`.
+    exclude: [...configDefaults.exclude, 'tests/corpus/**'],
     // The end-to-end and CLI tests start real Chromium processes and print real PDFs.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -1,4 +1,5 @@
 import {availableParallelism} from 'node:os';
+import {parseMailbox} from './email-address.js';
 
 /** Paper sizes briefing prints on. */
 export const papers = ['a4', 'letter'] as const;
@@ -38,37 +39,82 @@ export interface Settings {
   readonly strict?: boolean | undefined;
 }
 
-/** Defaults for `briefing email`; flags and the front matter's `email` beat them. */
+/**
+ * Defaults for `briefing email`, from the person who runs it; `--to`, `--cc`, `--from`
+ * beat them. A manuscript's `email.to`, `email.cc` and `email.subject` are used only when
+ * `recipientsFromManuscript` is true (or `--recipients-from-manuscript` is given), and
+ * `from` never comes from a manuscript.
+ */
 export interface EmailSettings {
   readonly to?: readonly string[] | undefined;
   readonly cc?: readonly string[] | undefined;
   readonly from?: string | undefined;
   /** Put before the title in the subject, e.g. `[Briefing]`. */
   readonly subjectPrefix?: string | undefined;
+  /** Let a manuscript's front matter suggest the subject and the recipients (default false). */
+  readonly recipientsFromManuscript?: boolean | undefined;
   /** SMTP server for `--send` (`smtp://host:port`); `BRIEFING_SMTP_URL` beats it. Never credentials. */
   readonly smtpUrl?: string | undefined;
   /** Warn when the PDF is larger than this many megabytes (default 10: the lowest common limit). */
   readonly attachmentLimit?: number | undefined;
 }
 
-const emailKeys: Readonly<Record<keyof EmailSettings, (value: unknown) => boolean>> = {
-  to: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.includes('@')),
-  cc: (value) => Array.isArray(value) && value.every((item) => typeof item === 'string' && item.includes('@')),
-  from: (value) => typeof value === 'string' && value.includes('@'),
-  subjectPrefix: (value) => typeof value === 'string',
-  smtpUrl: (value) => typeof value === 'string' && /^smtps?:\/\/[^/@]+$/.test(value.replace(/\/$/, '')),
-  attachmentLimit: (value) => typeof value === 'number' && value > 0
-};
+/** What is wrong with an address, or undefined when it is exactly one mailbox. */
+function mailboxProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'expected an e-mail address as a string';
+  try {
+    parseMailbox(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
-function checkEmail(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return `expected an object with ${Object.keys(emailKeys).join(', ')}`;
-  for (const [key, item] of Object.entries(value)) {
-    const check = Object.hasOwn(emailKeys, key) ? emailKeys[key as keyof EmailSettings] : undefined;
-    if (!check) return `unknown key \`${key}\`, expected one of ${Object.keys(emailKeys).join(', ')}`;
-    if (!check(item)) return `invalid \`${key}\` (addresses are lists of e-mail addresses; smtpUrl is smtp://host:port without credentials; attachmentLimit is megabytes)`;
+function mailboxListProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return 'expected a list of e-mail addresses, one address per item';
+  for (const item of value) {
+    const problem = mailboxProblem(item);
+    if (problem) return problem;
   }
   return undefined;
+}
+
+const emailKeys: Readonly<Record<keyof EmailSettings, (value: unknown) => string | undefined>> = {
+  to: mailboxListProblem,
+  cc: mailboxListProblem,
+  from: mailboxProblem,
+  subjectPrefix: (value) => (typeof value === 'string' ? undefined : 'expected text'),
+  recipientsFromManuscript: (value) => (typeof value === 'boolean' ? undefined : 'expected true or false'),
+  smtpUrl: (value) =>
+    typeof value === 'string' && /^smtps?:\/\/[^/@]+$/.test(value.replace(/\/$/, '')) ? undefined : 'expected smtp://host:port or smtps://host:port, without credentials',
+  attachmentLimit: (value) => (typeof value === 'number' && value > 0 ? undefined : 'expected megabytes above 0')
+};
+
+/**
+ * Check the `email` settings, naming the key that is wrong.
+ *
+ * @param {unknown} value
+ *   The `email` setting.
+ * @returns {{key?: string, unknown?: boolean, reason: string} | undefined}
+ *   The key at fault (none when `email` itself is not an object), whether that key is
+ *   unknown, and what was expected.
+ */
+export function checkEmailSettings(value: unknown): {key?: string; unknown?: boolean; reason: string} | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {reason: `expected an object with ${Object.keys(emailKeys).join(', ')}`};
+  for (const [key, item] of Object.entries(value)) {
+    const check = Object.hasOwn(emailKeys, key) ? emailKeys[key as keyof EmailSettings] : undefined;
+    if (!check) return {key, unknown: true, reason: `expected one of ${Object.keys(emailKeys).join(', ')}`};
+    const problem = check(item);
+    if (problem) return {key, reason: problem};
+  }
+  return undefined;
+}
+
+function checkEmail(value: unknown): string | undefined {
+  const problem = checkEmailSettings(value);
+  if (!problem?.key) return problem?.reason;
+  return `${problem.unknown ? 'unknown' : 'invalid'} key \`${problem.key}\`: ${problem.reason}`;
 }
 
 /** One layer of configuration: any subset of the settings. */

@@ -93,15 +93,19 @@ Build a briefing and write <out-dir>/<name>.eml: a message any mail client opens
 draft, with the masthead, summary box and bylines as its text (HTML and plain text) and
 the PDF attached as <date>-<name>.pdf. With --send, also deliver it over SMTP.
 
-Message options (they beat the front matter's email:, which beats the configuration):
-      --to ADDRESS        recipient; repeat or separate with commas
-      --cc ADDRESS        copy recipient; repeat or separate with commas
-      --from ADDRESS      sender, e.g. "Desk <desk@example.org>"
+Message options (they beat the configuration's email section; each ADDRESS is exactly
+one address, such as desk@example.org or "Desk <desk@example.org>"):
+      --to ADDRESS        recipient; repeat for more
+      --cc ADDRESS        copy recipient; repeat for more
+      --from ADDRESS      sender
       --subject TEXT      subject (default: the title)
       --subject-prefix T  put before the title in the subject, e.g. "[Briefing]"
-      --send              deliver through BRIEFING_SMTP_URL (smtp://host:port or
-                          smtps://host:port); user and password only from
-                          BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD
+      --recipients-from-manuscript
+                          use the front matter's email.to, email.cc and email.subject
+                          when no --to or --cc is given (email.from is never used)
+      --send              print the envelope, then deliver through BRIEFING_SMTP_URL
+                          (smtp://host:port or smtps://host:port); user and password
+                          only from BRIEFING_SMTP_USER and BRIEFING_SMTP_PASSWORD
 ${documentFlags}
 
 A warning is printed when the PDF is larger than the attachment limit (10 MB, or

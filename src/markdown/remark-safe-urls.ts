@@ -2,7 +2,9 @@ import type {Nodes, Parents, Root, RootContent} from 'mdast';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
+import {escapeControls} from '../email-address.js';
 import {reportWarning} from '../messages.js';
+import {mailtoSubjectOnly} from './mailto-subject.js';
 
 /** Schemes a reader can follow from a PDF or a mailed page. */
 const linkSchemes = new Set(['http:', 'https:', 'mailto:']);
@@ -38,7 +40,8 @@ export function classifyUrl(url: string): 'fragment' | 'relative' | 'web' | 'uns
  * Keep only links a reader can follow, and tell the author about the rest: a
  * `javascript:`, `file:` or `data:` URL never reaches the page (the sanitiser would drop
  * it silently), and a relative link points at nothing once the briefing is a PDF in
- * someone's inbox. The link text stays. Images must be relative paths, which
+ * someone's inbox. The link text stays. A `mailto:` link keeps its recipients and its
+ * `subject` only (`mailtoSubjectOnly`). Images must be relative paths, which
  * `rehypeInlineImages` reads and inlines; a web image is refused with a warning here,
  * before any later stage could drop it silently.
  *
@@ -125,6 +128,19 @@ function checked(url: string, kind: 'link' | 'image', node: Nodes, file: VFile):
   if (type === 'relative' && kind === 'link') {
     reportWarning(file, `Relative link \`${shown}\` leads nowhere in a PDF, expected an absolute http(s) URL or a #fragment; kept as text`, node, 'relative-link');
     return undefined;
+  }
+  if (type === 'web' && kind === 'link' && URL.canParse(url) && new URL(url).protocol === 'mailto:') {
+    const kept = mailtoSubjectOnly(url);
+    if (kept.dropped.length > 0) {
+      const fields = kept.dropped.map((name) => `\`${escapeControls(name)}\``).join(', ');
+      reportWarning(
+        file,
+        `Dropped ${fields} from the \`mailto:\` link \`${shown}\`, expected at most a \`subject\`: a link may not add recipients, text or attachments to a reader's message`,
+        node,
+        'mailto-fields'
+      );
+    }
+    return kept.url;
   }
   return type === 'web' && url.trim().startsWith('//') ? `https:${url.trim()}` : url;
 }

@@ -1,0 +1,76 @@
+import type {ExpectedBlock} from './manuscript-text.js';
+
+/**
+ * Text reduced to what survives typesetting, so that source and text layer compare:
+ * compatibility forms folded (ligatures, presentation forms, `…`), case folded (templates
+ * may set text in capitals), no white space, no format characters (ZWNJ, bidi marks, soft
+ * hyphens: U+00AD is checked on its own), no hyphens or dashes (hyphenation breaks words
+ * at line ends; `--` becomes `–`), and every quotation mark of every language's typography
+ * one straight quote (`"` becomes `«`, `„`, `“` or `「`; `'` becomes `’`, `‘` or `ʼ`).
+ *
+ * @param text
+ *   Text from a manuscript or a PDF.
+ * @returns
+ *   Normalised text.
+ */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{Cf}\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/gu, '')
+    .replace(/[\u2018\u2019\u201A\u201B\u2039\u203A\u02BC\u300E\u300F`´]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u301D\u301E\u301F]/g, '"');
+}
+
+/** Characters the renderer may put between two pieces of a block (a note mark like `[12]`). */
+const maxGap = 8;
+
+/**
+ * Whether a block's text is in a document's text, its pieces in order with at most a
+ * note mark between them.
+ *
+ * @param block
+ *   An expected block.
+ * @param text
+ *   The document's text, normalised.
+ * @returns
+ *   `undefined` when found, else what went wrong (normalised excerpts), for the closest
+ *   attempt: the most pieces placed.
+ */
+export function findBlock(block: ExpectedBlock, text: string): string | undefined {
+  const pieces = block.pieces.map(normaliseText).filter((piece) => piece !== '');
+  const [first, ...rest] = pieces;
+  if (first === undefined) return undefined;
+  let best: {placed: number; problem: string} = {placed: -1, problem: `“${cut(first)}” not found`};
+  for (let start = text.indexOf(first); start !== -1; start = text.indexOf(first, start + 1)) {
+    let end = start + first.length;
+    let placed = 0;
+    for (const piece of rest) {
+      const at = text.indexOf(piece, end);
+      if (at === -1 || at - end > maxGap) {
+        if (placed > best.placed) {
+          const gap = text.slice(end, end + Math.min(40, Math.max(piece.length, 12)));
+          best = {placed, problem: `after “${cut(text.slice(Math.max(start, end - 30), end))}” came “${cut(gap)}”, expected “${cut(piece)}”`};
+        }
+        placed = -1;
+        break;
+      }
+      end = at + piece.length;
+      placed++;
+    }
+    if (placed !== -1) return undefined;
+  }
+  return best.problem;
+}
+
+/**
+ * A normalised excerpt for messages.
+ *
+ * @param text
+ *   Text.
+ * @returns
+ *   At most 40 characters.
+ */
+function cut(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
