@@ -1,38 +1,28 @@
-import path from 'node:path';
-import type {Root} from 'mdast';
 import type {VFile} from 'vfile';
-import {visit} from 'unist-util-visit';
-import {classifyUrl} from './markdown/remark-safe-urls.js';
 
 declare module 'vfile' {
   interface DataMap {
-    /** Absolute paths of the local files a manuscript reads (its images); set by the renderer. */
+    /**
+     * Absolute real paths of the local files a manuscript's build read (its images), so
+     * `--watch` rebuilds when one changes. Only files that passed the inside-the-project
+     * check are here: a path a manuscript merely names is never watched.
+     */
     dependencies: string[];
   }
 }
 
 /**
- * The local files a manuscript uses, resolved the way the image inliner resolves them
- * (against the manuscript's folder), so `--watch` rebuilds when one of them changes.
+ * Note a file that the build of `file` reads. Called where the file is read, after the
+ * path has been checked, so that `--watch` watches what was used and nothing a
+ * manuscript only names (`![x](/usr)` is refused, and no folder is ever watched for it).
  *
- * @param {Root} tree
- *   The parsed manuscript, before any transform.
  * @param {VFile} file
  *   The manuscript.
- * @returns {string[]}
- *   Absolute paths, without duplicates; whether they exist is not checked.
+ * @param {string} real
+ *   The file read: absolute, after symlinks.
+ * @returns {void}
  */
-export function collectDependencies(tree: Root, file: VFile): string[] {
-  const base = path.dirname(path.resolve(file.cwd, file.path ?? 'document'));
-  const found = new Set<string>();
-  visit(tree, (node) => {
-    if (node.type !== 'image' && node.type !== 'definition') return;
-    if (classifyUrl(node.url) !== 'relative') return;
-    try {
-      found.add(path.resolve(base, decodeURIComponent(node.url.replace(/[?#].*$/, ''))));
-    } catch {
-      // Not a valid path: the image inliner reports it.
-    }
-  });
-  return [...found];
+export function recordDependency(file: VFile, real: string): void {
+  const list = (file.data.dependencies ??= []);
+  if (!list.includes(real)) list.push(real);
 }

@@ -5,6 +5,7 @@ import {buildAll, buildDocument, outDirChosen, type BuildOptions, type DocumentO
 import {resolveSettings} from './config.js';
 import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from './manuscripts.js';
 import {createRenderer, type Renderer} from './renderer.js';
+import {templateDir} from './template-dir.js';
 
 export interface WatchOptions extends Omit<BuildOptions, 'write'> {
   /** The first build is done and changes are being watched. */
@@ -46,10 +47,10 @@ export async function watch(inputs: readonly BuildInput[], options: WatchOptions
   });
   let watcher: FSWatcher | undefined;
   try {
-    // The template loader is loaded by the renderer already; chokidar only now that it is needed.
-    const [{templatesDir}, {watch: watchFiles}] = await Promise.all([import('./html/load-template.js'), import('chokidar')]);
+    // Chokidar only now that it is needed.
+    const {watch: watchFiles} = await import('chokidar');
     const writing = {cwd, write: true, signal, followOutDir: outDirChosen(options)};
-    const rebuilds = new Rebuilds(renderer, writing, templatesDir, onRebuild);
+    const rebuilds = new Rebuilds(renderer, writing, onRebuild);
     const first = await buildAll(renderer, manuscripts, writing, {onStart, onDocument});
     for (const [index, result] of first.entries()) rebuilds.remember(manuscripts[index] as Manuscript, result);
 
@@ -82,6 +83,36 @@ export async function watch(inputs: readonly BuildInput[], options: WatchOptions
   }
 }
 
+/** What one manuscript's rebuilds wait for. */
+export interface WatchedFiles {
+  /** Its own file, the files its build read, and its template's folder. */
+  readonly files: readonly string[];
+  /** The template's folder: a change in it reloads the templates. */
+  readonly template: string;
+}
+
+/**
+ * What `--watch` watches for a manuscript: its own file, the files its last build read
+ * (images that passed the inside-the-project check; never a path it only names, so
+ * `![x](/usr)` watches nothing), and its template's folder, which is a name in
+ * `templates/` or a folder the person running the command chose.
+ *
+ * @param {Manuscript} manuscript
+ *   The manuscript.
+ * @param {DocumentResult} result
+ *   Its last build.
+ * @param {{cwd: string; template: string}} where
+ *   The working directory, and the run's template setting.
+ * @returns {WatchedFiles}
+ *   Absolute paths.
+ */
+export function filesToWatch(manuscript: Manuscript, result: DocumentResult, where: {cwd: string; template: string}): WatchedFiles {
+  // Found as the template loader finds it.
+  const template = templateDir(result.file.data.settings?.template ?? where.template);
+  const files = [path.resolve(where.cwd, manuscript.path), ...(result.file.data.dependencies ?? []), template];
+  return {files: [...new Set(files)], template};
+}
+
 /**
  * Which manuscripts use which files, and the queue of rebuilds that changes to them
  * cause. Rebuilds run one after another on the shared renderer.
@@ -91,29 +122,24 @@ class Rebuilds {
   watcher: FSWatcher | undefined;
   readonly #renderer: Renderer;
   readonly #options: DocumentOptions;
-  readonly #templatesDir: string;
   readonly #onRebuild: ((result: DocumentResult) => void) | undefined;
   /** Each manuscript's own file, its images and its template folder. */
-  readonly #uses = new Map<Manuscript, {files: readonly string[]; template: string}>();
+  readonly #uses = new Map<Manuscript, WatchedFiles>();
   readonly #pending = new Set<Manuscript>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> = Promise.resolve();
 
-  constructor(renderer: Renderer, options: DocumentOptions, templatesDir: string, onRebuild?: (result: DocumentResult) => void) {
+  constructor(renderer: Renderer, options: DocumentOptions, onRebuild?: (result: DocumentResult) => void) {
     this.#renderer = renderer;
     this.#options = options;
-    this.#templatesDir = templatesDir;
     this.#onRebuild = onRebuild;
   }
 
   /** Note what a build of `manuscript` read, and watch it. */
   remember(manuscript: Manuscript, result: DocumentResult): void {
-    const {template: name} = result.file.data.settings ?? this.#renderer.settings;
-    // As the template loader finds it: a name in `templates/`, or a folder.
-    const template = /[\\/]/.test(name) ? path.resolve(name) : path.join(this.#templatesDir, name);
-    const files = [path.resolve(this.#options.cwd, manuscript.path), ...(result.file.data.dependencies ?? []), template];
-    this.#uses.set(manuscript, {files, template});
-    this.watcher?.add(files);
+    const use = filesToWatch(manuscript, result, {cwd: this.#options.cwd, template: this.#renderer.settings.template});
+    this.#uses.set(manuscript, use);
+    this.watcher?.add([...use.files]);
   }
 
   /** Every file and folder in use. */

@@ -4,6 +4,7 @@ import type {Element, Root} from 'hast';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
+import {recordDependency} from '../dependencies.js';
 import {reportError} from '../messages.js';
 import {classifyUrl} from '../markdown/remark-safe-urls.js';
 import {isInside, projectRoot} from '../project-root.js';
@@ -212,10 +213,12 @@ function showPath(wanted: string, cwd: string, fallback: string): string {
 }
 
 /** Read, check and encode one file (named as its first reference names it); never rejects. */
-async function load(real: string, shown: string, {maxBytes}: Context): Promise<Loaded> {
+async function load(real: string, shown: string, {file, maxBytes}: Context): Promise<Loaded> {
   try {
     const info = await stat(real);
     if (!info.isFile()) return {problem: {reason: `Image \`${shown}\` is not a file`, ruleId: 'image'}};
+    // Inside the project and a file: `--watch` watches it (and nothing a manuscript only names).
+    recordDependency(file, real);
     if (info.size > maxBytes) {
       return {problem: {reason: `Image \`${shown}\` is ${size(info.size)}, expected at most ${size(maxBytes)}`, ruleId: 'image-size'}};
     }

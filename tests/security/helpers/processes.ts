@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {readdirSync, readFileSync, readlinkSync} from 'node:fs';
 
 // Processes, read from /proc: whose child is who, and who is still alive.
 
@@ -160,4 +160,30 @@ export function cpuSeconds(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * How many inotify watches a process holds (each watched file or folder is one): read
+ * from `/proc/<pid>/fdinfo` of its inotify descriptors, so it counts what the kernel was
+ * asked to watch, not what the program says it watches.
+ *
+ * @param pid
+ *   The process.
+ * @returns
+ *   The number of watches.
+ */
+export function inotifyWatches(pid: number): number {
+  let count = 0;
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    let target = '';
+    try {
+      target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+    } catch {
+      continue;
+    }
+    if (target !== 'anon_inode:inotify') continue;
+    const info = readFileSync(`/proc/${pid}/fdinfo/${fd}`, 'utf8');
+    count += info.split('\n').filter((line) => line.startsWith('inotify wd:')).length;
+  }
+  return count;
 }
