@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type {VFile} from 'vfile';
 import type {DocumentResult} from '../build.js';
 import type {Settings} from '../config.js';
 import type {Matter} from '../markdown/matter-schema.js';
@@ -26,15 +27,16 @@ export interface BuiltBriefing {
  *   The manuscript.
  * @param {Values} values
  *   The document flags.
- * @param {{edition?: 'print', signal: AbortSignal}} options
- *   A forced edition (print), and the interruption signal.
+ * @param {{edition?: 'print', signal: AbortSignal, review?: Function}} options
+ *   A forced edition (print), the interruption signal, and a function that may add
+ *   messages about the built manuscript before they are printed.
  * @returns {Promise<BuiltBriefing | undefined>}
  *   The briefing, or undefined when it could not be built (its messages are printed).
  */
 export async function buildInMemory(
   input: string,
   values: Values,
-  options: {edition?: 'print' | undefined; signal: AbortSignal}
+  options: {edition?: 'print' | undefined; signal: AbortSignal; review?: ((file: VFile, matter: Matter, settings: Settings) => void) | undefined}
 ): Promise<BuiltBriefing | undefined> {
   const flags = flagsToSettings(values);
   const config = await projectConfig(values);
@@ -49,9 +51,13 @@ export async function buildInMemory(
   });
   const [document] = report.documents;
   if (!document) return undefined;
+  const settings = resolveSettings(config.settings, flags);
+  const {matter} = document.file.data;
+  // The command's own remarks on the manuscript are printed with the build's, in place.
+  if (document.ok && matter) options.review?.(document.file, matter, settings);
   const messages = formatMessages([document.file]);
   if (messages && !(values.quiet && document.ok)) process.stderr.write(`${messages}\n`);
-  if (!document.ok || !document.pdf || document.html === undefined || !document.file.data.matter) return undefined;
+  if (!document.ok || !document.pdf || document.html === undefined || !matter) return undefined;
   const name = document.input === '<stdin>' ? 'stdin' : path.basename(document.input, path.extname(document.input));
-  return {document, name, matter: document.file.data.matter, pdf: document.pdf, html: document.html, settings: resolveSettings(config.settings, flags)};
+  return {document, name, matter, pdf: document.pdf, html: document.html, settings};
 }

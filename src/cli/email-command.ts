@@ -4,6 +4,12 @@ import {documentOptions, type Values} from './build-command.js';
 import {buildInMemory} from './distribute.js';
 import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {emailUsage} from './usage.js';
+import {AddressError, escapeControls, parseMailbox} from '../email-address.js';
+import {resolveAddressing, type EmailAddressing} from '../distribute/email-addressing.js';
+import {matterKeyPlace} from '../distribute/matter-key-place.js';
+import type {EmailMessage} from '../distribute/email-message.js';
+import type {Envelope} from '../distribute/send-email.js';
+import {reportWarning} from '../messages.js';
 
 const options = {
   ...documentOptions,
@@ -12,6 +18,7 @@ const options = {
   from: {type: 'string'},
   subject: {type: 'string'},
   'subject-prefix': {type: 'string'},
+  'recipients-from-manuscript': {type: 'boolean'},
   send: {type: 'boolean'}
 } satisfies ParseArgsConfig['options'];
 
@@ -20,7 +27,10 @@ const defaultAttachmentLimit = 10;
 
 /**
  * `briefing email`: build one manuscript and write `out/<name>.eml` (a cover message
- * with the PDF attached); with `--send`, also deliver it over SMTP.
+ * with the PDF attached); with `--send`, also deliver it over SMTP, after printing the
+ * envelope. Sender and recipients come from the flags and the configuration only;
+ * what the front matter suggests is used behind `--recipients-from-manuscript`, and
+ * otherwise reported as ignored, at its place.
  *
  * @param {readonly string[]} argv
  *   Arguments after `email`.
@@ -30,29 +40,53 @@ const defaultAttachmentLimit = 10;
 export async function emailCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCommand(argv, options, emailUsage);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as Values & {to?: string[]; cc?: string[]; from?: string; subject?: string; 'subject-prefix'?: string; send?: boolean};
+  const values = parsed.values as Values & {
+    to?: string[];
+    cc?: string[];
+    from?: string;
+    subject?: string;
+    'subject-prefix'?: string;
+    'recipients-from-manuscript'?: boolean;
+    send?: boolean;
+  };
   const {inputs} = parsed;
   if (inputs.length !== 1) return usageFailure('Give exactly one manuscript to mail', emailUsage);
 
   const stop = interruptions();
   try {
-    const addresses = (list: string[] | undefined): string[] | undefined => list?.flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
-    const to = addresses(values.to);
-    const cc = addresses(values.cc);
-    const bad = [...(to ?? []), ...(cc ?? []), ...(values.from ? [values.from] : [])].find((address) => !address.includes('@'));
-    if (bad !== undefined) throw new UsageError(`Invalid address \`${bad}\`, expected name@example.org`);
+    // Each flag value is one address: a comma never smuggles in a second one.
+    for (const [flag, list] of [['--to', values.to], ['--cc', values.cc], ['--from', values.from === undefined ? undefined : [values.from]]] as const) {
+      for (const value of list ?? []) {
+        try {
+          parseMailbox(value);
+        } catch (error) {
+          throw new UsageError(`Invalid ${flag}: ${(error as Error).message}${flag === '--from' ? '' : `; repeat ${flag} for each recipient`}`);
+        }
+      }
+    }
+    const addressing: EmailAddressing = {
+      to: values.to,
+      cc: values.cc,
+      from: values.from,
+      subject: values.subject,
+      subjectPrefix: values['subject-prefix'],
+      recipientsFromManuscript: values['recipients-from-manuscript']
+    };
 
-    const built = await buildInMemory(inputs[0] ?? '', values, {signal: stop.signal});
-    if (!built) return say(`✗ ${inputs[0]}: not built\n`, 'stderr', 1);
-    const {settings} = built;
-    const {name} = built;
+    const built = await buildInMemory(inputs[0] ?? '', values, {
+      signal: stop.signal,
+      // What the manuscript asked for and did not get is said where it asked.
+      review: (file, matter, settings) => {
+        for (const {key, reason} of resolveAddressing(matter, addressing, settings.email).ignored) {
+          reportWarning(file, `Ignored \`email.${key}\` in front matter: ${reason}`, matterKeyPlace(file, ['email', key]), 'email-from-manuscript');
+        }
+      }
+    });
+    if (!built) return say(`✗ ${escapeControls(inputs[0] ?? '')}: not built\n`, 'stderr', 1);
+    const {settings, name} = built;
     const {createEmailMessage, composeEml} = await import('../distribute/email-message.js');
     const configured = settings.email ?? {};
-    const message = createEmailMessage(
-      {matter: built.matter, page: built.html, pdf: built.pdf, pages: built.document.pages ?? 0, name},
-      {to, cc, from: values.from, subject: values.subject, subjectPrefix: values['subject-prefix']},
-      configured
-    );
+    const message = createEmailMessage({matter: built.matter, page: built.html, pdf: built.pdf, pages: built.document.pages ?? 0, name}, addressing, configured);
 
     const limit = configured.attachmentLimit ?? defaultAttachmentLimit;
     if (built.pdf.byteLength > limit * 1024 * 1024) {
@@ -61,26 +95,46 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
       );
     }
 
+    // Everything --send needs is checked before anything is written.
+    const delivery = values.send ? await prepareDelivery(message, configured.smtpUrl) : undefined;
+
     const {writeFileAtomic} = await import('../output/write-atomic.js');
     const eml = path.resolve(settings.outDir, `${name}.eml`);
     await writeFileAtomic(eml, await composeEml(message));
-    if (!values.quiet) process.stderr.write(`✓ ${inputs[0]} → ${path.relative(process.cwd(), eml)} (${message.attachments[0]?.filename}, ${built.document.pages} pages)\n`);
+    if (!values.quiet) process.stderr.write(`✓ ${escapeControls(inputs[0] ?? '')} → ${escapeControls(path.relative(process.cwd(), eml))} (${escapeControls(message.attachments[0]?.filename ?? '')}, ${built.document.pages} pages)\n`);
 
-    if (values.send) {
-      const url = process.env['BRIEFING_SMTP_URL'] ?? configured.smtpUrl;
-      if (!url) throw new UsageError('--send needs an SMTP server: set BRIEFING_SMTP_URL=smtp://host:port (or email.smtpUrl in the configuration)');
-      const {sendEmail} = await import('../distribute/send-email.js');
-      const {response} = await sendEmail(message, url);
-      process.stderr.write(`✉ sent to ${[...(message.to ?? []), ...(message.cc ?? [])].join(', ')}: ${response}\n`);
+    if (delivery) {
+      // The person sending sees exactly who the server will be told, before it is told.
+      process.stderr.write(
+        [
+          `✉ sending through ${delivery.server.host} (${delivery.server.protocol.slice(0, -1)}):`,
+          `  MAIL FROM <${delivery.envelope.from}>`,
+          ...delivery.envelope.to.map((address) => `  RCPT TO   <${address}>`),
+          ''
+        ].join('\n')
+      );
+      const {response} = await delivery.send();
+      process.stderr.write(`✉ sent to ${delivery.envelope.to.join(', ')}: ${escapeControls(response)}\n`);
     }
     return 0;
   } catch (error) {
     if (stop.signal.aborted) return 130;
-    if ((error as Error).name === 'DeliveryError') return say(`briefing: ${(error as Error).message}\n`, 'stderr', 1);
+    if ((error as Error).name === 'DeliveryError') return say(`briefing: ${escapeControls((error as Error).message)}\n`, 'stderr', 1);
+    if (error instanceof AddressError) return usageFailure(error.message, emailUsage);
     return setupFailure(error, emailUsage);
   } finally {
     stop.dispose();
   }
+}
+
+/** The server and the envelope of a `--send`, checked, and the function that sends. */
+async function prepareDelivery(message: EmailMessage, configuredUrl: string | undefined): Promise<{server: URL; envelope: Envelope; send(): Promise<{response: string}>}> {
+  const url = process.env['BRIEFING_SMTP_URL'] || configuredUrl;
+  if (!url) throw new UsageError('--send needs an SMTP server: set BRIEFING_SMTP_URL=smtp://host:port (or email.smtpUrl in the configuration)');
+  const {envelopeOf, sendEmail, smtpServer} = await import('../distribute/send-email.js');
+  const server = smtpServer(url);
+  const envelope = envelopeOf(message);
+  return {server, envelope, send: () => sendEmail(message, url)};
 }
 
 function say(text: string, stream: 'stdout' | 'stderr', status = 0): number {

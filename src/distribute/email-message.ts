@@ -1,16 +1,9 @@
+import type {Mailbox} from '../email-address.js';
 import type {Matter} from '../markdown/matter-schema.js';
 import {emailBody} from './email-body.js';
+import {resolveAddressing, type EmailAddressing} from './email-addressing.js';
 
-/** Who gets the message and what it is called; each falls back to front matter `email`. */
-export interface EmailAddressing {
-  readonly to?: readonly string[] | undefined;
-  readonly cc?: readonly string[] | undefined;
-  readonly from?: string | undefined;
-  /** Whole subject; default: the prefix and the title. */
-  readonly subject?: string | undefined;
-  /** Put before the title in the default subject, e.g. `[Briefing]`. */
-  readonly subjectPrefix?: string | undefined;
-}
+export type {EmailAddressing} from './email-addressing.js';
 
 /** A briefing ready to mail. */
 export interface EmailInput {
@@ -25,12 +18,14 @@ export interface EmailInput {
 
 /** The message, in nodemailer's terms (what `MailComposer` and `sendMail` take). */
 export interface EmailMessage {
-  readonly from?: string;
-  readonly to?: string[];
-  readonly cc?: string[];
+  /** Parsed mailboxes, so nodemailer never parses a string that could hold a second address. */
+  readonly from?: Mailbox;
+  readonly to?: Mailbox[];
+  readonly cc?: Mailbox[];
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** When the message was written; `sendEmail` sets the time it is sent. */
   readonly date: Date;
   readonly headers: Record<string, string>;
   readonly attachments: Array<{filename: string; content: Buffer; contentType: string}>;
@@ -39,8 +34,10 @@ export interface EmailMessage {
 /**
  * Compose the message for a briefing: subject from the title, an HTML cover with the
  * masthead, summary box and bylines, the same in plain text, and the PDF attached as
- * `<date>-<name>.pdf`. Flags win over the front matter's `email`, which wins over the
- * project configuration.
+ * `<date>-<name>.pdf`. Sender and recipients come from the command line and the
+ * configuration (see `resolveAddressing`); the front matter's `email` only suggests,
+ * behind `recipientsFromManuscript`. The `Date:` is now: the message is written now,
+ * whatever day the briefing is dated.
  *
  * @param {EmailInput} input
  *   The built briefing.
@@ -50,27 +47,24 @@ export interface EmailMessage {
  *   The same from the project configuration.
  * @returns {EmailMessage}
  *   The message.
+ * @throws {AddressError}
+ *   When an address is not exactly one mailbox.
  */
 export function createEmailMessage(input: EmailInput, addressing: EmailAddressing = {}, configured: EmailAddressing = {}): EmailMessage {
   const {matter} = input;
-  const fromMatter = matter.email ?? {};
-  const list = (value: string | readonly string[] | undefined): string[] | undefined =>
-    value === undefined ? undefined : (typeof value === 'string' ? [value] : [...value]).filter(Boolean);
-  const to = list(addressing.to) ?? list(fromMatter.to) ?? list(configured.to);
-  const cc = list(addressing.cc) ?? list(fromMatter.cc) ?? list(configured.cc);
-  const from = addressing.from ?? fromMatter.from ?? configured.from;
-  const prefix = addressing.subjectPrefix ?? configured.subjectPrefix;
-  const subject = addressing.subject ?? fromMatter.subject ?? [prefix, matter.title].filter(Boolean).join(' ');
+  const {from, to, cc, subject} = resolveAddressing(matter, addressing, configured);
   const filename = `${matter.date ? `${matter.date.slice(0, 10)}-` : ''}${input.name}.pdf`;
   const {html, text} = emailBody(matter, input.page, {filename, pages: input.pages, bytes: input.pdf.byteLength});
+  // Copies: nodemailer writes to the address objects it is given (punycode, for one).
+  const copy = (mailbox: Mailbox): Mailbox => ({name: mailbox.name, address: mailbox.address});
   return {
-    ...(from ? {from} : {}),
-    ...(to && to.length > 0 ? {to} : {}),
-    ...(cc && cc.length > 0 ? {cc} : {}),
+    ...(from ? {from: copy(from)} : {}),
+    ...(to.length > 0 ? {to: to.map(copy)} : {}),
+    ...(cc.length > 0 ? {cc: cc.map(copy)} : {}),
     subject,
     text,
     html,
-    date: matter.date ? new Date(matter.date) : new Date(),
+    date: new Date(),
     // Mail clients open an unsent message as a draft to review and send.
     headers: {'X-Unsent': '1'},
     attachments: [{filename, content: Buffer.from(input.pdf), contentType: 'application/pdf'}]

@@ -26,7 +26,12 @@ function oneOrMore<Item extends z.ZodType>(item: Item) {
   return z.preprocess((value) => (value === undefined || value === null || Array.isArray(value) ? value : [value]), z.array(item));
 }
 
-/** Defaults for `briefing email`. */
+/**
+ * What a manuscript suggests to `briefing email`. A manuscript is data: its `to`, `cc` and
+ * `subject` are used only when the person running the command opts in
+ * (`--recipients-from-manuscript`), and `from` is accepted but never used, so that older
+ * manuscripts still build (`briefing email` warns at its place).
+ */
 const emailRecord = z.strictObject({
   to: z.union([z.email(), z.array(z.email())]).optional(),
   cc: z.union([z.email(), z.array(z.email())]).optional(),
@@ -124,7 +129,7 @@ export interface Matter {
   readonly template?: string | undefined;
   readonly paper?: Paper | undefined;
   readonly edition?: Edition | undefined;
-  /** Defaults for `briefing email`: recipients, sender and subject. */
+  /** Suggestions to `briefing email`, used only behind its opt-in; `from` never (see `resolveAddressing`). */
   readonly email?: Readonly<{to?: string | string[] | undefined; cc?: string | string[] | undefined; from?: string | undefined; subject?: string | undefined}> | undefined;
 }
 

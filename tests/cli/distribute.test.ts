@@ -24,12 +24,14 @@ afterAll(async () => {
 
 describe('briefing email', () => {
   it('writes out/<name>.eml with the cover and the PDF, and --send delivers the same message', async () => {
-    const result = await run(['email', 'sample.md', '--to', 'a@example.org,b@example.org', '--from', 'desk@example.org', '--subject-prefix', '[Briefing]', '--send'], {
+    const result = await run(['email', 'sample.md', '--to', 'a@example.org', '--to', 'b@example.org', '--from', 'desk@example.org', '--subject-prefix', '[Briefing]', '--send'], {
       cwd: folder.dir,
       env: {BRIEFING_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`}
     });
     expect(result.stderr).toMatch(/sample\.md → out\/sample\.eml/);
+    expect(result.stderr).toMatch(/✉ sending through 127\.0\.0\.1:\d+ \(smtp\):\n {2}MAIL FROM <desk@example\.org>\n {2}RCPT TO {3}<a@example\.org>\n {2}RCPT TO {3}<b@example\.org>\n/);
     expect(result.stderr).toMatch(/sent to a@example\.org, b@example\.org: 250/);
+    expect(smtp.envelopes.at(-1)).toEqual({from: 'desk@example.org', to: ['a@example.org', 'b@example.org']});
     expect(result.code).toBe(0);
 
     const written = await simpleParser(await readFile(path.join(folder.dir, 'out', 'sample.eml')));
@@ -58,11 +60,14 @@ describe('briefing email', () => {
     expect(send.stderr).toMatch(/BRIEFING_SMTP_URL/);
     const address = await run(['email', 'sample.md', '--to', 'not-an-address'], {cwd: folder.dir});
     expect(address.code).toBe(2);
-    expect(address.stderr).toMatch(/Invalid address `not-an-address`/);
+    expect(address.stderr).toMatch(/Invalid --to: `not-an-address` is not an e-mail address/);
+    const two = await run(['email', 'sample.md', '--to', 'a@example.org,b@example.org'], {cwd: folder.dir});
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/Invalid --to: `a@example\.org,b@example\.org` holds more than one address, expected exactly one; repeat --to for each recipient/);
   });
 
   it('reports a delivery the server cannot take, with exit status 1', async () => {
-    const result = await run(['email', 'sample.md', '--to', 'a@example.org', '--send'], {cwd: folder.dir, env: {BRIEFING_SMTP_URL: 'smtp://127.0.0.1:9'}});
+    const result = await run(['email', 'sample.md', '--to', 'a@example.org', '--from', 'desk@example.org', '--send'], {cwd: folder.dir, env: {BRIEFING_SMTP_URL: 'smtp://127.0.0.1:9'}});
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Delivery to 127\.0\.0\.1:9 failed/);
   });

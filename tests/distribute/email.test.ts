@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSmtpServer, type TestSmtpServer} from '../helpers/smtp.js';
 import {build} from '../../src/build.js';
 import {composeEml, createEmailMessage, type EmailInput} from '../../src/distribute/email-message.js';
-import {DeliveryError, sendEmail} from '../../src/distribute/send-email.js';
+import {DeliveryError, envelopeOf, sendEmail} from '../../src/distribute/send-email.js';
 import type {Matter} from '../../src/markdown/matter-schema.js';
 
 let dir: string;
@@ -83,10 +83,24 @@ describe('the briefing as an e-mail', () => {
     expect(mail.headers.get('x-unsent')).toBe('1');
   });
 
-  it('lets flags override the subject and the front matter defaults', () => {
-    const message = createEmailMessage({...input, matter: {...input.matter, email: {to: 'list@example.org', subject: 'From matter'}}}, {subject: 'Flag subject'});
-    expect(message.subject).toBe('Flag subject');
-    expect(message.to).toEqual(['list@example.org']);
+  it('takes the subject from the flags, and the front matter’s suggestions only behind the opt-in', () => {
+    const suggesting = {...input, matter: {...input.matter, email: {to: 'list@example.org', subject: 'From matter'}}};
+    const flagged = createEmailMessage(suggesting, {subject: 'Flag subject', recipientsFromManuscript: true});
+    expect(flagged.subject).toBe('Flag subject');
+    expect(flagged.to).toEqual([{name: '', address: 'list@example.org'}]);
+    const ignored = createEmailMessage(suggesting, {}, {to: ['desk@example.org'], subjectPrefix: '[Briefing]'});
+    expect(ignored.subject).toBe(`[Briefing] ${input.matter.title}`);
+    expect(ignored.to).toEqual([{name: '', address: 'desk@example.org'}]);
+    const optedIn = createEmailMessage(suggesting, {}, {to: ['desk@example.org'], recipientsFromManuscript: true});
+    expect([optedIn.subject, optedIn.to?.map((mailbox) => mailbox.address)]).toEqual(['From matter', ['list@example.org']]);
+  });
+
+  it('dates the message when it is written, not with the briefing’s date', () => {
+    const before = Date.now();
+    const {date} = createEmailMessage(input, addressing);
+    expect(input.matter.date).toBe('2025-06-06');
+    expect(date.getTime()).toBeGreaterThanOrEqual(before);
+    expect(date.getTime()).toBeLessThanOrEqual(Date.now());
   });
 
   it('delivers it over SMTP to a real server, intact', async () => {
@@ -94,7 +108,16 @@ describe('the briefing as an e-mail', () => {
     const result = await sendEmail(createEmailMessage(input, addressing), `smtp://127.0.0.1:${smtp.port}`);
     expect(result.response).toMatch(/^250/);
     expect(smtp.received.length).toBe(before + 1);
+    expect(smtp.envelopes.at(-1)).toEqual({from: 'desk@example.org', to: ['someone@example.org']});
     await checkBriefingMail(await simpleParser(smtp.received.at(-1) ?? Buffer.alloc(0)));
+  });
+
+  it('sends with the envelope envelopeOf shows: the sender and each recipient once', async () => {
+    const message = createEmailMessage(input, {...addressing, to: ['someone@example.org', 'Other <other@example.org>'], cc: ['SOMEONE@example.org', 'copy@example.org']});
+    const envelope = envelopeOf(message);
+    expect(envelope).toEqual({from: 'desk@example.org', to: ['someone@example.org', 'other@example.org', 'copy@example.org']});
+    await sendEmail(message, `smtp://127.0.0.1:${smtp.port}`);
+    expect(smtp.envelopes.at(-1)).toEqual({from: envelope.from, to: [...envelope.to]});
   });
 
   it('reports a refused delivery with the server reply', async () => {
@@ -104,6 +127,7 @@ describe('the briefing as an e-mail', () => {
 
   it('refuses credentials in the URL and a message without recipients', async () => {
     await expect(sendEmail(createEmailMessage(input, addressing), `smtp://user:secret@127.0.0.1:${smtp.port}`)).rejects.toThrow(DeliveryError);
-    await expect(sendEmail(createEmailMessage(input, {}), `smtp://127.0.0.1:${smtp.port}`)).rejects.toThrow(/No recipient/);
+    await expect(sendEmail(createEmailMessage(input, {from: 'desk@example.org'}), `smtp://127.0.0.1:${smtp.port}`)).rejects.toThrow(/No recipient/);
+    await expect(sendEmail(createEmailMessage(input, {to: ['someone@example.org']}), `smtp://127.0.0.1:${smtp.port}`)).rejects.toThrow(/No sender/);
   });
 });

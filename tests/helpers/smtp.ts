@@ -6,6 +6,8 @@ export interface TestSmtpServer {
   readonly port: number;
   /** Raw messages, in the order received. */
   readonly received: Buffer[];
+  /** The SMTP envelope of each message in `received`: `MAIL FROM` and every `RCPT TO`. */
+  readonly envelopes: Array<{from: string; to: string[]}>;
   close(): Promise<void>;
 }
 
@@ -19,6 +21,7 @@ export interface TestSmtpServer {
  */
 export async function startSmtpServer(refuse: (address: string) => boolean = () => false): Promise<TestSmtpServer> {
   const received: Buffer[] = [];
+  const envelopes: Array<{from: string; to: string[]}> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -30,11 +33,13 @@ export async function startSmtpServer(refuse: (address: string) => boolean = () 
       }
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         received.push(Buffer.concat(chunks));
+        const {mailFrom, rcptTo} = session.envelope;
+        envelopes.push({from: mailFrom === false ? '' : mailFrom.address, to: rcptTo.map((recipient) => recipient.address)});
         callback();
       });
     }
@@ -43,6 +48,7 @@ export async function startSmtpServer(refuse: (address: string) => boolean = () 
   return {
     port: (server.server.address() as AddressInfo).port,
     received,
+    envelopes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   };
 }
