@@ -2,8 +2,8 @@ import type {Point} from 'unist';
 import type {VFile} from 'vfile';
 import {isMap, LineCounter, parseDocument} from 'yaml';
 
-/** The YAML between a manuscript's opening `---` line and its closing one. */
-const frontMatter = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+/** The YAML between a manuscript's opening `---` line and the first closing `---` or `...` line. */
+const frontMatter = /^(\uFEFF?---[ \t]*\r?\n)([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 
 /**
  * Where a key of the front matter is written, such as `['email', 'to']`, for a message

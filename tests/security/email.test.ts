@@ -4,11 +4,13 @@ import type {Element} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {selectAll} from 'hast-util-select';
 import {simpleParser, type AddressObject, type ParsedMail} from 'mailparser';
+import {VFile} from 'vfile';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSmtpServer, type TestSmtpServer} from '../helpers/smtp.js';
 import {build} from '../../src/index.js';
 import {composeEml, createEmailMessage} from '../../src/distribute/email-message.js';
 import {resolveAddressing} from '../../src/distribute/email-addressing.js';
+import {matterKeyPlace} from '../../src/distribute/matter-key-place.js';
 import {parseMailbox} from '../../src/email-address.js';
 import type {Matter} from '../../src/markdown/matter-schema.js';
 import {runCli, type CliResult} from './helpers/cli.js';
@@ -193,6 +195,20 @@ describe('who a message is from and to (resolveAddressing)', () => {
     expect(mail.subject).toBe('Note Bcc: boss@evil.example X-Evil: 1');
     expect(mail.headers.has('bcc')).toBe(false);
     expect(mail.headers.has('x-evil')).toBe(false);
+  });
+});
+
+describe('where an ignored front-matter key is reported (matterKeyPlace)', () => {
+  it('finds block and flow keys after either closing fence, and nothing that is not there', () => {
+    const place = (text: string, keys: string[]): string => {
+      const point = matterKeyPlace(new VFile({path: 'x.md', value: text}), keys);
+      return point ? `${point.line}:${point.column}` : 'none';
+    };
+    expect(place(hostile, ['email', 'cc'])).toBe('7:3');
+    expect(place(hostile.replace(/\n---\n\n:::summary/, '\n...\n\n:::summary'), ['email', 'subject'])).toBe('9:3');
+    expect(place('\uFEFF---\ntitle: T\nemail: {subject: S, to: a@example.org}\n---\n', ['email', 'to'])).toBe('3:21');
+    expect(place('---\ntitle: T\n---\n\n---\nemail:\n  to: a@example.org\n---\n', ['email', 'to'])).toBe('none');
+    expect(place('No front matter.\n', ['email', 'to'])).toBe('none');
   });
 });
 
