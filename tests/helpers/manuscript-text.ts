@@ -58,15 +58,14 @@ export function expectedBlocks(markdown: string): ExpectedBlock[] {
   const tree = parser.parse(stripPandocTitleBlock(markdown)) as Root;
   const blocks: ExpectedBlock[] = [];
   visit(tree, (node) => {
-    if (node.type === 'image' && /^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(node.url) && node.alt) {
-      blocks.push({kind: 'image', line: node.position?.start.line ?? 0, pieces: [node.alt]});
-      return;
-    }
     if (!blockKinds.has(node.type)) return;
     const pieces = node.type === 'html' ? [htmlText(node.value)] : node.type === 'code' ? [node.value] : piecesOf(node);
     if (node.type === 'heading') pieces[pieces.length - 1] = (pieces.at(-1) ?? '').replace(/\s*\{(?:#[^}]*|\/\*?[^}]*?\*?\/)\}\s*$/, '');
     const kept = pieces.filter((piece) => piece.trim() !== '');
     if (kept.length > 0) blocks.push({kind: node.type, line: node.position?.start.line ?? 0, pieces: kept});
+    visit(node, 'image', (image) => {
+      if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(image.url) && image.alt) blocks.push({kind: 'image', line: image.position?.start.line ?? 0, pieces: [image.alt]});
+    });
     // A paragraph's or cell's inline content is in its pieces; nothing below is a block.
     return SKIP;
   });
