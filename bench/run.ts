@@ -5,6 +5,7 @@
  *
  * Environment: BENCH_REPS (runs per contender in the quick cases, default 7),
  * BENCH_BATCH_REPS (default 3), BENCH_QUICK=1 (a smoke run: few and small).
+ * `npm run bench -- scaling` runs case 5 alone and only prints its table.
  */
 import {execFileSync} from 'node:child_process';
 import {build as esbuild} from 'esbuild';
@@ -16,6 +17,7 @@ import {describeMachine} from './lib/machine.js';
 import {batchVariant} from './lib/manuscripts.js';
 import {interleave, median, timeCommand, type Run} from './lib/measure.js';
 import {duration, markdownReport, megabytes, target, type Row, type Target} from './lib/report.js';
+import {scalingCase} from './lib/scaling-case.js';
 import {measureWatchRebuild} from './lib/watch-rebuild.js';
 
 const bench = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -67,6 +69,19 @@ const printOnly = path.join(bench, '.build', 'print-only', 'print-only.js');
 const node = (args: readonly string[]): Promise<Run> => timeCommand(process.execPath, args, {cwd: root, env});
 const briefingBuild = (input: string, outDir: string, extra: readonly string[] = []): Promise<Run> =>
   node([path.join(dist, 'cli.js'), 'build', input, '-f', 'pdf', '-o', outDir, ...extra]);
+
+if (process.argv.includes('scaling')) {
+  log('case 5 alone: one-token manuscripts at doubling sizes (compiling briefing first)');
+  try {
+    execFileSync('npm', ['run', '--silent', 'build'], {cwd: root, stdio: 'inherit', env});
+  } catch {
+    log('warning: `npm run build` reported errors; benching what it emitted');
+  }
+  const machineBefore = describeMachine('');
+  const scaling = await scalingCase(node, bench, dist, quick ? 1 : 3);
+  process.stdout.write(markdownReport(machineBefore, loadavg().map((load) => Math.round(load * 100) / 100), scaling.rows, scaling.targets.map((entry) => `${entry.pass ? 'PASS' : 'FAIL'}: ${entry.name} (measured ${Number(entry.value.toFixed(3))})`)));
+  process.exit(scaling.targets.every((entry) => entry.pass) ? 0 : 1);
+}
 
 await prepare();
 const {findBrowser} = (await import(pathToFileURL(path.join(dist, 'print', 'find-browser.js')).href)) as {
@@ -212,6 +227,13 @@ try {
   targets.push(target('watch rebuild <= 0.5 s', watch.medianMs / 1000, 0.5));
   rows.push({case: `4. watch rebuild of the sample (${watch.how})`, briefing: duration(watch.medianMs), other: '', ratio: '', target: '<= 0.5 s', pass: targets.at(-1)?.pass});
   if (watch.note) notes.push(watch.note);
+
+  // 5. One-token manuscripts at doubling sizes: every stage linear, or bounded.
+  log('case 5: one-token manuscripts of each kind, 25 KB to 400 KB');
+  const scaling = await scalingCase(node, bench, dist, quick ? 1 : 3);
+  json.scaling = scaling.json;
+  targets.push(...scaling.targets);
+  rows.push(...scaling.rows);
 } finally {
   rmSync(work, {recursive: true, force: true});
 }
@@ -220,6 +242,7 @@ const loadAfter = loadavg().map((load) => Math.round(load * 100) / 100);
 notes.push(
   `Case 1: \`node dist/cli.js build ${sample} -f pdf\` vs \`md-to-pdf\` on the same file vs \`${path.basename(browser.path)} --headless --print-to-pdf\` of the HTML briefing made; then briefing making the HTML alone (\`-f html\`), and that HTML printed by briefing's print path alone (\`bench/print-only.ts\`: Chromium spawned, connected over a pipe, one tab, no Markdown work); ${reps} runs each.`,
   `Case 2: ${batchSize} variants of the sample: briefing in one process (\`build <folder>\`), md-to-pdf ${peerChunk} files per process (all ${batchSize} at once time out here); ${batchReps} runs each; memory is the peak RSS of the process tree (/proc, every 50 ms).`,
+  'Case 5: in-process, no printing, the whole briefing pipeline on manuscripts whose body is a single token (no white space) of one kind: letters, letters and digits, backticks, brackets, a domain-like run, a URL with a scheme, e-mail-like runs; the ratio is each doubling\'s time over the previous size\'s.',
   'Case 3: in-process, no printing, the whole briefing pipeline against a plain unified + remark-parse + remark-rehype + rehype-stringify chain. "dense": the sample\'s text as notes with a block quote or list every few lines, the shape on which remark-parse is super-linear (the case issue 7 measured); the targets apply to it. "prose" (3c): a long report built from the sample (sections with lists, quotes, tables, footnotes, reference links), on which remark-parse is linear: the pipeline then costs what its extra work costs. Case 3b: the parse alone of a manuscript with a quote or list every ~60 bytes, and whether the trees are identical.',
   ...targets.map((entry) => `${entry.pass ? 'PASS' : 'FAIL'}: ${entry.name} (measured ${Number(entry.value.toFixed(3))})`)
 );

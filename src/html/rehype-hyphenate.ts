@@ -44,7 +44,18 @@ export const rehypeHyphenate: Plugin<[], Root> = function () {
 };
 
 /**
- * Hyphenate the words of a text, leaving URLs, e-mail addresses and short words whole.
+ * Longest word that is hyphenated, in letters. `hyphen`'s cost grows with the square of a
+ * word's length (40 k letters: 7 s); the longest words in use, German legal compounds,
+ * stay under 64 letters. A longer run of letters is not a word a reader reads, and the
+ * templates' `overflow-wrap: break-word` still wraps it.
+ */
+export const maxHyphenatedWord = 64;
+/** Longest run without white space whose words are hyphenated: past it, it is data, not prose. */
+export const maxHyphenatedToken = 2048;
+
+/**
+ * Hyphenate the words of a text, leaving URLs, e-mail addresses, short words and runs of
+ * letters too long to be words whole.
  *
  * @param {string} text
  *   Running text.
@@ -54,7 +65,11 @@ export const rehypeHyphenate: Plugin<[], Root> = function () {
  *   Text with soft hyphens.
  */
 export function hyphenateProse(text: string, hyphenate: Hyphenate): string {
-  return text.replace(/\S+/g, (token) => (/[/@]|^www\.|\d/.test(token) ? token : token.replace(/\p{L}{6,}/gu, hyphenate)));
+  return text.replace(/\S+/g, (token) =>
+    token.length > maxHyphenatedToken || /[/@]|^www\.|\d/.test(token)
+      ? token
+      : token.replace(/\p{L}{6,}/gu, (word) => (word.length > maxHyphenatedWord ? word : hyphenate(word)))
+  );
 }
 
 function loadHyphenator(lang: string): Hyphenate | undefined {

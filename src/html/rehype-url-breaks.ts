@@ -4,10 +4,21 @@ import {SKIP, visit} from 'unist-util-visit';
 
 /**
  * A run of text that reads as an address: it is set with break points, not hyphens.
- * The e-mail part has no overlapping repetitions, so it cannot backtrack (`\S+@\S+\.\S+`
- * took minutes on `a@a@a@…`).
+ * Every quantifier that can fail is bounded, so that no attempt scans more than a few
+ * dozen characters and the search stays linear in the text: a scheme has at most 32
+ * characters, an e-mail's local part at most 64 and each domain label at most 63 (RFC
+ * 5321's limits). Unbounded, the local part and the scheme were rescanned from every
+ * position of a long token (60 k characters of `a.a.…`: 14 s).
  */
-const addressLike = /(?:[a-z][a-z\d+.-]*:\/\/|www\.|mailto:)\S+|[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+/gi;
+const addressLike = /(?:[a-z][a-z\d+.-]{0,31}:\/\/|www\.|mailto:)\S+|[^\s@]{1,64}@[^\s@.]{1,63}(?:\.[^\s@.]{1,63})+/gi;
+
+/**
+ * Longest address that gets break points. Longer runs (past the 2,048 characters that
+ * sitemaps and many servers allow a URL) are data, not an address a reader follows; the
+ * templates' `overflow-wrap: break-word` still wraps them, and breaking them at every
+ * joint would add thousands of nodes to the page.
+ */
+export const maxBrokenAddress = 2048;
 
 /**
  * Let long addresses break at their natural joints (after `/`, before `.`, around `?`,
@@ -40,6 +51,7 @@ export function withBreaks(value: string): ElementContent[] {
   let last = 0;
   for (const match of value.matchAll(addressLike)) {
     const start = match.index;
+    if (match[0].length > maxBrokenAddress) continue;
     if (start > last) nodes.push({type: 'text', value: value.slice(last, start)});
     const parts = match[0].split(/(?<=[^/]\/)(?!\/)|(?=[.?&=#])(?<!^)|(?<=[?&=])/);
     parts.forEach((part, index) => {
