@@ -1,8 +1,27 @@
 import type {VFile} from 'vfile';
 
+/** C0 controls (newline and tab too), DEL and C1 controls: what a terminal acts on. */
+const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+
+/**
+ * Make a value from a manuscript safe to print on a terminal or in a log: control
+ * characters become `\x1b`-style escapes. An escape sequence in a YAML key or a file
+ * name then cannot move the cursor, set the window title or write the clipboard, and
+ * a newline in a file name cannot forge a `x.md:1:1: error` line of its own.
+ *
+ * @param {string} value
+ *   Any text.
+ * @returns {string}
+ *   The text with every C0 and C1 control character escaped.
+ */
+export function escapeControl(value: string): string {
+  return value.replace(controls, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 /**
  * Messages as one line each, in the `file:line:column: severity reason [rule]` form that
- * editors, terminals and CI annotations link to the place in the manuscript.
+ * editors, terminals and CI annotations link to the place in the manuscript. File names,
+ * reasons and rules have their control characters escaped (`escapeControl`).
  *
  * @param {readonly VFile[]} files
  *   Files whose messages to show.
@@ -17,7 +36,7 @@ export function formatMessages(files: readonly VFile[]): string {
       const place = message.line ? `:${message.line}:${message.column ?? 1}` : '';
       const severity = message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info';
       const rule = message.ruleId ? ` [${message.ruleId}]` : '';
-      lines.push(`${file.path}${place}: ${severity} ${message.reason}${rule}`);
+      lines.push(`${escapeControl(String(file.path))}${place}: ${severity} ${escapeControl(message.reason)}${escapeControl(rule)}`);
     }
   }
   return lines.join('\n');

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
+import {escapeControl} from '../report.js';
 import {buildInMemory} from './distribute.js';
 import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {printUsage} from './usage.js';
@@ -39,7 +40,7 @@ export async function printCommand(argv: readonly string[]): Promise<number> {
     if (values.printer !== undefined && !/^[\w.@-]+$/.test(values.printer)) throw new UsageError(`Invalid printer name \`${values.printer}\``);
     const built = await buildInMemory(inputs[0] ?? '', values, {edition: 'print', signal: stop.signal});
     if (!built) {
-      process.stderr.write(`✗ ${inputs[0]}: not built\n`);
+      process.stderr.write(`✗ ${escapeControl(inputs[0] ?? '')}: not built\n`);
       return 1;
     }
     const {submitPrintJob, waitForPrintJob} = await import('../distribute/print-job.js');
@@ -51,14 +52,14 @@ export async function printCommand(argv: readonly string[]): Promise<number> {
     if (values.wait) await waitForPrintJob(job, built.settings.timeout * 4);
     if (!values.quiet) {
       process.stderr.write(
-        `🖨 ${inputs[0]} → ${values.printer ?? 'the default printer'}: job ${job}, ${built.document.pages} pages × ${copies}${values.duplex ? ', duplex' : ''}${values.wait ? ', done' : ''}\n`
+        `🖨 ${escapeControl(inputs[0] ?? '')} → ${values.printer ?? 'the default printer'}: job ${job}, ${built.document.pages} pages × ${copies}${values.duplex ? ', duplex' : ''}${values.wait ? ', done' : ''}\n`
       );
     }
     return 0;
   } catch (error) {
     if (stop.signal.aborted) return 130;
     if ((error as Error).name === 'PrintError') {
-      process.stderr.write(`briefing: ${(error as Error).message}\n`);
+      process.stderr.write(`briefing: ${escapeControl((error as Error).message)}\n`);
       return 1;
     }
     return setupFailure(error, printUsage);

@@ -1,5 +1,5 @@
 import type {DocumentResult} from '../build.js';
-import {formatMessages} from '../report.js';
+import {escapeControl, formatMessages} from '../report.js';
 
 /** Where progress goes: standard error, or a stand-in in tests. */
 export interface ProgressStream {
@@ -63,7 +63,7 @@ export class Progress {
    */
   start(input: string, _index: number, total: number): void {
     this.#total = total;
-    this.#current = input;
+    this.#current = escapeControl(input);
     if (!this.#live) return;
     // Once a second, so elapsed and time left move while a long document prints.
     this.#timer ??= setInterval(() => this.#draw(), 1000).unref();
@@ -100,8 +100,8 @@ export class Progress {
     const messages = formatMessages([result.file]);
     const time = new Date().toTimeString().slice(0, 8);
     const line = result.ok
-      ? `↻ ${time} rebuilt ${result.input} in ${seconds(result.milliseconds)} → ${result.outputs.join(', ')}${details(result, false)}`
-      : `✗ ${time} ${result.input}: not rebuilt (the last good output is kept)`;
+      ? `↻ ${time} rebuilt ${escapeControl(result.input)} in ${seconds(result.milliseconds)} → ${shownOutputs(result)}${details(result, false)}`
+      : `✗ ${time} ${escapeControl(result.input)}: not rebuilt (the last good output is kept)`;
     this.#print([messages, this.#quiet && result.ok ? '' : line].filter(Boolean).join('\n'));
   }
 
@@ -143,7 +143,7 @@ export class Progress {
       .filter(Boolean)
       .join(', ');
     const ordered = [...results].sort((a, b) => (this.#order.get(a) ?? 0) - (this.#order.get(b) ?? 0));
-    if (this.#live) this.#stream.write(`${table(ordered)}\n${total}${failed < results.length ? ` → ${outDir}` : ''}\n`);
+    if (this.#live) this.#stream.write(`${table(ordered)}\n${total}${failed < results.length ? ` → ${escapeControl(outDir)}` : ''}\n`);
     else if (results.length > 1) this.#stream.write(`${total}\n`);
   }
 
@@ -191,9 +191,14 @@ export class Progress {
  *   One line.
  */
 export function documentLine(result: DocumentResult): string {
-  if (!result.ok) return `✗ ${result.input}: not built`;
-  const outputs = result.outputs.length > 0 ? result.outputs.join(', ') : 'standard output';
-  return `✓ ${result.input} → ${outputs}${details(result, true)}`;
+  if (!result.ok) return `✗ ${escapeControl(result.input)}: not built`;
+  const outputs = result.outputs.length > 0 ? shownOutputs(result) : 'standard output';
+  return `✓ ${escapeControl(result.input)} → ${outputs}${details(result, true)}`;
+}
+
+/** File names as printed: a name is data, and its control characters are escaped. */
+function shownOutputs(result: DocumentResult): string {
+  return result.outputs.map(escapeControl).join(', ');
 }
 
 function details(result: DocumentResult, withTime: boolean): string {
@@ -208,7 +213,7 @@ function details(result: DocumentResult, withTime: boolean): string {
 /** The closing table: file, pages, size, time, warnings. */
 function table(results: readonly DocumentResult[]): string {
   const rows = results.map((result) => [
-    `${result.ok ? '✓' : '✗'} ${result.input}`,
+    `${result.ok ? '✓' : '✗'} ${escapeControl(result.input)}`,
     result.pages === undefined ? '–' : String(result.pages),
     result.bytes === undefined ? '–' : size(result.bytes),
     seconds(result.milliseconds),

@@ -3,6 +3,7 @@ import {VFile} from 'vfile';
 import {ConfigError, loadConfig, type ProjectConfig} from '../config-file.js';
 import {SettingsError} from '../config.js';
 import {InputError} from '../manuscripts.js';
+import {escapeControl} from '../report.js';
 import {version} from '../version.js';
 
 type VFileMessage = VFile['messages'][number];
@@ -85,12 +86,13 @@ export function usageFailure(message: string, usage: string): number {
  *   Exit status.
  */
 export function setupFailure(error: unknown, usage: string): number {
+  // Messages name files and values from the command line or a manuscript: printed clean.
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${error.message.split('\n').map(escapeControl).join('\n')}\n`);
     return 2;
   }
-  if (error instanceof UsageError || error instanceof InputError || error instanceof SettingsError) return usageFailure(error.message, usage);
-  process.stderr.write(`briefing: ${(error as Error).message}\n`);
+  if (error instanceof UsageError || error instanceof InputError || error instanceof SettingsError) return usageFailure(escapeControl(error.message), usage);
+  process.stderr.write(`briefing: ${escapeControl((error as Error).message)}\n`);
   return 1;
 }
 

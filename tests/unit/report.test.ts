@@ -1,7 +1,7 @@
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {reportError, reportWarning} from '../../src/messages.js';
-import {formatMessages} from '../../src/report.js';
+import {escapeControl, formatMessages} from '../../src/report.js';
 
 describe('formatMessages', () => {
   it('formats path:line:column: severity reason [rule]', () => {
@@ -41,5 +41,18 @@ describe('formatMessages', () => {
     expect(formatMessages([a, b])).toBe('b.md:1:1: error In b [r]\na.md:1:1: error In a [r]');
     expect(formatMessages([new VFile({path: 'c.md'})])).toBe('');
     expect(formatMessages([])).toBe('');
+  });
+});
+
+describe('escapeControl', () => {
+  it('escapes C0 (newline and tab too), DEL and C1 controls, and leaves other text alone', () => {
+    expect(escapeControl('a\u0000b\tc\nd\u001B[2Je\u007Ff\u0085g\u009Bh')).toBe('a\\x00b\\x09c\\x0ad\\x1b[2Je\\x7ff\\x85g\\x9bh');
+    expect(escapeControl('Grüße, 北京 — “quoted” \\x1b')).toBe('Grüße, 北京 — “quoted” \\x1b');
+  });
+
+  it('keeps one message on one line whatever the file name and reason hold', () => {
+    const file = new VFile({path: 'a\nb.md:1:1: error forged.md'});
+    reportError(file, 'Bad \u001B]0;title\u0007 key\nsecond line', {line: 2, column: 1}, 'rule');
+    expect(formatMessages([file])).toBe('a\\x0ab.md:1:1: error forged.md:2:1: error Bad \\x1b]0;title\\x07 key\\x0asecond line [rule]');
   });
 });
