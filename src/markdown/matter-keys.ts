@@ -32,6 +32,16 @@ export function aliasOf(aliases: Readonly<Record<string, readonly string[]>>, ke
   return undefined;
 }
 
+/**
+ * Settings of a run that a manuscript might try to set: a manuscript is data and never
+ * chooses where outputs go, which browser runs or how long it may take (only `template`,
+ * `paper` and `edition` are its own). Refused in every mode, so the attempt is seen.
+ */
+export const runSettingKeys: readonly string[] = Object.freeze(['outDir', 'formats', 'timeout', 'concurrency', 'root', 'browser', 'strict']);
+
+/** Names of JavaScript's object machinery: no tool's key, only ever an attempt at pollution. */
+export const reservedKeys: readonly string[] = Object.freeze(['__proto__', 'constructor', 'prototype']);
+
 /** Longer keys than this are nobody's typo of a front-matter key; no distance is worked out. */
 const longestTypo = 16;
 

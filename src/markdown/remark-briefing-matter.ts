@@ -5,7 +5,7 @@ import type {VFile} from 'vfile';
 import {LineCounter, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit as visitYaml, type Document, type Node as YamlNode} from 'yaml';
 import type * as z from 'zod';
 import {leadingHeading, titleFromFileName} from './document-title.js';
-import {aliasOf, authorAliases, matterAliases, nearMiss} from './matter-keys.js';
+import {aliasOf, authorAliases, matterAliases, nearMiss, reservedKeys, runSettingKeys} from './matter-keys.js';
 import {matterKeys, matterSchema, nestedMatterKeys, normaliseMatter, type Matter} from './matter-schema.js';
 import {escapeControls, withoutControls} from './matter-text.js';
 import {findTitleBlock} from './pandoc-title-block.js';
@@ -97,6 +97,10 @@ export const remarkBriefingMatter: Plugin<[RemarkBriefingMatterOptions?], Root> 
     } else if (refuseOtherMatter(file) || strict) {
       if (strict) reportMissingMatter(file);
       return;
+    } else if (tree.children.length === 0) {
+      // Nothing to title and nothing to print: an empty file is a mistake, not a briefing.
+      reportError(file, 'Empty manuscript, expected front matter with a `title:` line, or a heading and some text', {line: 1, column: 1}, 'front-matter-missing');
+      return;
     } else {
       fields = readTitleBlock(tree, file);
     }
@@ -123,6 +127,15 @@ function refuseOtherMatter(file: VFile): boolean {
   }
   if (fence?.[1] === '+++') {
     reportError(file, 'Unexpected TOML front matter (`+++`), expected YAML between `---` lines', {line: 1, column: 1}, 'front-matter-language');
+    return true;
+  }
+  if (fence?.[1] === ';;;') {
+    reportError(file, 'Unexpected JSON front matter (`;;;`), expected YAML between `---` lines', {line: 1, column: 1}, 'front-matter-language');
+    return true;
+  }
+  // `%YAML 1.2` before `---` is a YAML stream, not front matter (nor a pandoc title).
+  if (/^%(?:YAML|TAG)[ \t]/.test(text)) {
+    reportError(file, 'Unexpected YAML directive before the front matter, expected the manuscript to start with `---`', {line: 1, column: 1}, 'front-matter-yaml');
     return true;
   }
   return false;
@@ -234,8 +247,7 @@ function parseMatter(node: Yaml, file: VFile, strict: boolean): Fields | undefin
   const firstUnused: KeyPath[] = keys.unused.map((key) => [key]);
   let ok = true;
 
-  for (const {key, suggestion, alias} of keys.refused) {
-    const hint = suggestion ? `, did you mean \`${suggestion}\`?` : alias ? `, expected briefing’s own name for it, \`${alias}\` (strict mode)` : `, expected one of ${expectedKeys([])}`;
+  for (const {key, hint} of keys.refused) {
     reportError(file, `Unexpected front-matter key \`${escapeControls(key)}\`${hint}`, at.offset(keyRange(doc, [], key)?.[0]), 'front-matter-schema');
     ok = false;
   }
@@ -253,8 +265,8 @@ function parseMatter(node: Yaml, file: VFile, strict: boolean): Fields | undefin
           unused.push(`\`${escapeControls(formatPath(path))}\``);
           firstUnused.push(path);
         }
-        for (const {path, suggestion} of authors.refused) {
-          reportError(file, `Unexpected front-matter key \`${escapeControls(formatPath(path))}\`, did you mean \`${suggestion}\`?`, at.offset(keyRange(doc, path.slice(0, -1), String(path.at(-1)))?.[0]), 'front-matter-schema');
+        for (const {path, hint} of authors.refused) {
+          reportError(file, `Unexpected front-matter key \`${escapeControls(formatPath(path))}\`${hint}`, at.offset(keyRange(doc, path.slice(0, -1), String(path.at(-1)))?.[0]), 'front-matter-schema');
           ok = false;
         }
       }
@@ -285,15 +297,28 @@ interface Keys {
   /** Briefing's keys, each with the keys that gave it, the winning one first. */
   readonly used: ReadonlyMap<string, readonly string[]>;
   readonly unused: readonly string[];
-  readonly refused: ReadonlyArray<{key: string; suggestion?: string | undefined; alias?: string | undefined}>;
+  /** Keys that are errors, with what to say after the key. */
+  readonly refused: ReadonlyArray<{key: string; hint: string}>;
 }
 
 function readKeys(keys: readonly string[], strict: boolean): Keys {
   const aliases = Object.values(matterAliases).flat();
   const used = new Map<string, string[]>();
   const unused: string[] = [];
-  const refused: Array<{key: string; suggestion?: string | undefined; alias?: string | undefined}> = [];
+  const refused: Array<{key: string; hint: string}> = [];
   for (const key of keys) {
+    if (reservedKeys.includes(key)) {
+      refused.push({key, hint: ': a name JavaScript reserves, never a front-matter key'});
+      continue;
+    }
+    if (key === '<<') {
+      refused.push({key, hint: ': YAML merge keys are not read, expected the keys written out'});
+      continue;
+    }
+    if (runSettingKeys.includes(key)) {
+      refused.push({key, hint: ': a setting of the run, not of a manuscript (give it in briefing.config.json or as a flag)'});
+      continue;
+    }
     const target = matterKeys.includes(key) ? key : strict ? undefined : aliasOf(matterAliases, key);
     if (target !== undefined) {
       used.set(target, [...(used.get(target) ?? []), key]);
@@ -301,7 +326,9 @@ function readKeys(keys: readonly string[], strict: boolean): Keys {
     }
     const alias = strict ? aliasOf(matterAliases, key) : undefined;
     const suggestion = alias === undefined ? nearMiss(key, strict ? matterKeys : [...matterKeys, ...aliases]) : undefined;
-    if (suggestion !== undefined || strict) refused.push({key, suggestion, alias});
+    if (suggestion !== undefined) refused.push({key, hint: `, did you mean \`${suggestion}\`?`});
+    else if (alias !== undefined) refused.push({key, hint: `, expected briefing’s own name for it, \`${alias}\` (strict mode)`});
+    else if (strict) refused.push({key, hint: `, expected one of ${expectedKeys([])}`});
     else unused.push(key);
   }
   // Briefing's own key first, then the aliases in the order `matterAliases` lists them.
@@ -316,9 +343,9 @@ function readKeys(keys: readonly string[], strict: boolean): Keys {
  * Author records written for other tools: Docusaurus's `title` is the author's role;
  * `url`, `image_url` and the like are unused; a near miss of a field is refused.
  */
-function readAuthorKeys(value: unknown, path: KeyPath): {value: unknown; unused: KeyPath[]; refused: Array<{path: KeyPath; suggestion: string}>} {
+function readAuthorKeys(value: unknown, path: KeyPath): {value: unknown; unused: KeyPath[]; refused: Array<{path: KeyPath; hint: string}>} {
   const unused: KeyPath[] = [];
-  const refused: Array<{path: KeyPath; suggestion: string}> = [];
+  const refused: Array<{path: KeyPath; hint: string}> = [];
   const fieldNames = nestedMatterKeys['authors'] ?? [];
   const candidates = [...fieldNames, ...Object.values(authorAliases).flat()];
   const record = (item: unknown, itemPath: KeyPath): unknown => {
@@ -331,7 +358,8 @@ function readAuthorKeys(value: unknown, path: KeyPath): {value: unknown; unused:
         continue;
       }
       const suggestion = target === undefined ? nearMiss(key, candidates) : undefined;
-      if (suggestion) refused.push({path: [...itemPath, key], suggestion});
+      if (reservedKeys.includes(key)) refused.push({path: [...itemPath, key], hint: ': a name JavaScript reserves, never a front-matter key'});
+      else if (suggestion) refused.push({path: [...itemPath, key], hint: `, did you mean \`${suggestion}\`?`});
       else unused.push([...itemPath, key]);
     }
     return result;

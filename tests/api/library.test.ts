@@ -40,7 +40,7 @@ describe('the library', () => {
   it('renders HTML alone without starting a browser, and reports problems as messages', async () => {
     const renderer = await createRenderer({formats: ['html']});
     try {
-      const bad = await renderer.render(new VFile({path: 'bad.md', value: '---\ntitle: Bad\ncolour: red\n---\n'}), {pdf: false});
+      const bad = await renderer.render(new VFile({path: 'bad.md', value: '---\ntitle: Bad\nsubtitel: red\n---\n'}), {pdf: false});
       expect(bad.ok).toBe(false);
       expect(bad.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}`)).toEqual(['3:1 front-matter-schema']);
       expect(descendants(process.pid)).toEqual([]);

@@ -11,7 +11,7 @@ const summary = [':::summary', '- A point.', ':::', ''].join('\n');
 
 /** One manuscript per problem class, with the problems expected: `[ruleId, severity, line, column]`. */
 const cases: Record<string, {text: string; expected: Array<[string, 'error' | 'warning', number, number]>}> = {
-  'front-matter.md': {text: ['---', 'title: Wrong type', 'tags: oops', '---', '', summary].join('\n'), expected: [['front-matter-schema', 'error', 3, 7]]},
+  'front-matter.md': {text: ['---', 'title: Wrong type', 'tags: {oops: 1}', '---', '', summary].join('\n'), expected: [['front-matter-schema', 'error', 3, 7]]},
   'unclosed.md': {text: [head('Unclosed'), ':::summary', '- Never closed.', '', 'The rest of the article.', ''].join('\n'), expected: [['directive-unclosed', 'error', 5, 1]]},
   'unknown-block.md': {text: [head('Unknown block'), summary, '::sidebar', ''].join('\n'), expected: [['directive-unknown', 'warning', 9, 1]]},
   'no-summary.md': {text: [head('No summary'), 'Only text.', ''].join('\n'), expected: [['summary-missing', 'warning', 5, 1]]},

@@ -59,9 +59,9 @@ describe('briefing build --watch', () => {
     await session.waitFor(/rebuilt note\.md/);
     expect(await readFile(path.join(cwd, 'out', 'note.html'), 'utf8')).toContain('.watch-marker');
 
-    await writeFile(path.join(cwd, 'note.md'), manuscript('Broken', ['colour: red']));
+    await writeFile(path.join(cwd, 'note.md'), manuscript('Broken', ['subtitel: red']));
     await session.waitFor(/^✗ \S+ note\.md: not rebuilt/m);
-    expect(session.stderr).toMatch(/^note\.md:4:1: error Unexpected front-matter key `colour`/m);
+    expect(session.stderr).toMatch(/^note\.md:4:1: error Unexpected front-matter key `subtitel`/m);
     expect(await readFile(path.join(cwd, 'out', 'note.html'), 'utf8')).toContain('Good');
 
     await writeFile(path.join(cwd, 'note.md'), manuscript('Fixed'));

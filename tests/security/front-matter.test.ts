@@ -37,12 +37,12 @@ describe('front matter never runs and never configures', () => {
     expect(existsSync(path.join(box.project, 'out-control', 'control.html'))).toBe(true);
   });
 
-  it.each(matterCases)('$name: positioned error, exit 1, nothing run', {timeout: budget}, async ({name, input, error}) => {
+  it.each(matterCases)('$name: positioned error, exit 1, nothing run', {timeout: budget}, async ({name, input, error, args = []}) => {
     const marker = path.join(markers, name);
     await writeFile(path.join(box.project, `${name}.md`), input.replaceAll('MARKER', marker));
     const outDir = `out-${name}`;
 
-    const result = await runCli(['build', `${name}.md`, '--format', 'html', '--out-dir', outDir], {cwd: box.project});
+    const result = await runCli(['build', `${name}.md`, '--format', 'html', '--out-dir', outDir, ...args], {cwd: box.project});
     const messages = parseMessages(result.stderr);
 
     expect(messages.some((message) => message.severity === 'error' && matches(message, error)), `expected ${label(error)}, got:\n${show(messages)}`).toBe(true);

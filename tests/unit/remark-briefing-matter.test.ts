@@ -102,6 +102,9 @@ describe('remarkBriefingMatter', () => {
       expect(places(file), value).toEqual(['1:1 front-matter-language error']);
     }
     expect(places((await run('+++\ntitle = "x"\n+++\n')).file)).toEqual(['1:1 front-matter-language error']);
+    expect(places((await run(';;;\n{"title": "x"}\n;;;\n\nBody.\n')).file)).toEqual(['1:1 front-matter-language error']);
+    expect(places((await run('%YAML 1.2\n---\ntitle: x\n---\n\nBody.\n')).file)).toEqual(['1:1 front-matter-yaml error']);
+    expect(places((await run('---\ntitle: x\n<<: {subtitle: y}\n---\n')).file)).toEqual(['3:1 front-matter-schema error']);
     expect(places((await run('# Heading\n', {strict: true})).file)).toEqual(['1:1 front-matter-missing error']);
   });
 
@@ -391,5 +394,22 @@ describe('remarkBriefingMatter', () => {
     expect(file.messages[1]?.reason).toContain('`authors[0]`');
     expect(file.messages[3]?.reason).toContain('`we\\x1bird`');
     for (const message of file.messages) expect(message.reason).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+  });
+
+  it('refuses settings of the run and JavaScript’s reserved names as keys, in every mode', async () => {
+    for (const line of ['outDir: /tmp', 'browser: /bin/sh', 'timeout: 99', 'root: /', 'strict: false', '__proto__: {a: 1}', 'constructor: x']) {
+      const {file} = await run(`---\ntitle: T\n${line}\n---\n`);
+      expect(places(file), line).toEqual(['3:1 front-matter-schema error']);
+    }
+    const nested = await run('---\ntitle: T\nauthors:\n  - name: A\n    __proto__: {polluted: yes}\n---\n');
+    expect(places(nested.file)).toEqual(['5:5 front-matter-schema error']);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses an empty manuscript, which has nothing to title or print', async () => {
+    for (const value of ['', '  \n\n\t\n', '\uFEFF']) {
+      expect(places((await run(value)).file), JSON.stringify(value)).toEqual(['1:1 front-matter-missing error']);
+    }
+    expect(places((await run('---\ntitle: Only a title\n---\n')).file)).toEqual([]);
   });
 });

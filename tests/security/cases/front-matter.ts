@@ -10,6 +10,8 @@ export interface MatterCase {
   readonly input: string;
   /** The error that must be reported (at least this one). */
   readonly error: Expected;
+  /** Flags for `briefing build` beyond the usual ones. */
+  readonly args?: readonly string[];
 }
 
 /** Code that creates the marker file, in the shape each engine would run. */
@@ -77,7 +79,7 @@ export const matterCases: readonly MatterCase[] = [
   {name: 'matter-lang-attribute', input: '---\ntitle: x\nlang: \'en" onload="alert(1)\'\n---\n\nBody.\n', error: {rule: 'front-matter-schema', at: '3:7'}},
   {name: 'matter-proto', input: '---\ntitle: x\n__proto__:\n  polluted: true\n---\n\nBody.\n', error: {rule: 'front-matter-schema', at: '3:1'}},
 
-  // Missing front matter.
-  {name: 'empty-front-matter', input: '---\n---\n\nBody.\n', error: {rule: 'front-matter-schema', at: '1:1'}},
-  {name: 'no-front-matter', input: `# ${jsObject}\n\nBody.\n`, error: {rule: 'front-matter-missing', at: '1:1'}}
+  // Missing front matter: optional, but required in strict mode.
+  {name: 'empty-front-matter', input: '---\n---\n\nBody.\n', error: {rule: 'front-matter-schema', at: '1:1'}, args: ['--strict']},
+  {name: 'no-front-matter', input: `# ${jsObject}\n\nBody.\n`, error: {rule: 'front-matter-missing', at: '1:1'}, args: ['--strict']}
 ];
