@@ -5,7 +5,7 @@ import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {recordDependency} from '../dependencies.js';
-import {reportError} from '../messages.js';
+import {reportError, reportWarning} from '../messages.js';
 import {classifyUrl} from '../markdown/remark-safe-urls.js';
 import {isInside, projectRoot} from '../project-root.js';
 
@@ -102,6 +102,7 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions?], Root> = fu
     };
 
     const keep = new Set<Element>();
+    const traces = new Set<Element>();
     const reported = new Set<string>();
     let spent = 0;
     let overBudget = false;
@@ -112,7 +113,11 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions?], Root> = fu
       const problem = 'problem' in where ? where.problem : loaded && 'problem' in loaded ? loaded.problem : undefined;
       const key = 'problem' in where ? where.key : where.real;
       if (problem) {
-        if (!reported.has(key)) reportError(file, problem.reason, node, problem.ruleId);
+        // An image read from raw HTML is a best effort: its problem is a warning, and a trace stays.
+        const start = node.position?.start;
+        const lenient = start !== undefined && file.data.rawHtmlImages?.has(`${start.line}:${start.column}`) === true;
+        if (lenient) traces.add(node);
+        if (!reported.has(key)) (lenient ? reportWarning : reportError)(file, lenient ? `${problem.reason}; the raw HTML image is left out` : problem.reason, node, problem.ruleId);
         reported.add(key);
         continue;
       }
@@ -133,7 +138,7 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions?], Root> = fu
     }
     // No work left running once the document is done.
     await Promise.all(loads.values());
-    removeImages(tree, images, keep);
+    removeImages(tree, images, keep, traces);
 
     async function loadInOrder(real: string): Promise<Loaded> {
       startUpTo((position.get(real) ?? 0) + readAhead);
@@ -239,12 +244,26 @@ async function load(real: string, shown: string, {file, maxBytes}: Context): Pro
   }
 }
 
-/** Take out the images that were not inlined, and paragraphs they leave empty. */
-function removeImages(tree: Root, images: ReadonlyArray<{node: Element; parent: Root | Element}>, keep: ReadonlySet<Element>): void {
+/**
+ * Take out the images that were not inlined, and paragraphs they leave empty; those in
+ * `traces` are replaced by their alt text and path, as remarkSafeUrls' `imageTrace`.
+ */
+function removeImages(
+  tree: Root,
+  images: ReadonlyArray<{node: Element; parent: Root | Element}>,
+  keep: ReadonlySet<Element>,
+  traces: ReadonlySet<Element>
+): void {
   const emptied = new Set<Element>();
   for (const {node, parent} of images) {
     if (keep.has(node)) continue;
-    parent.children.splice(parent.children.indexOf(node), 1);
+    const at = parent.children.indexOf(node);
+    if (traces.has(node)) {
+      const parts = [node.properties['alt'], stringSrc(node)].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+      parent.children[at] = {type: 'element', tagName: 'span', properties: {className: ['image-trace']}, children: [{type: 'text', value: `[image: ${parts.join(' — ')}]`}]};
+      continue;
+    }
+    parent.children.splice(at, 1);
     if (parent.type === 'element' && parent.tagName === 'p' && parent.children.every((child) => child.type === 'text' && !child.value.trim())) {
       parent.children = [];
       emptied.add(parent);

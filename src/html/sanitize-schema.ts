@@ -12,6 +12,8 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.attributes,
     aside: [['className', 'summary', 'pullquote'], ['ariaHidden', 'true']],
     figure: [['className', 'pullquote', 'pullquote-standalone']],
+    // What stands in for an image that is not loaded (see `imageTrace`).
+    span: [['className', 'image-trace']],
     // Replaces GitHub's h2 rule (footnote label only) rather than adding a second className rule.
     h2: [['className', 'sr-only', 'summary-label']]
   },

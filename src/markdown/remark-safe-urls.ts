@@ -1,4 +1,4 @@
-import type {Nodes, Parents, Root, RootContent} from 'mdast';
+import type {Nodes, Parents, Root, RootContent, Text} from 'mdast';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
@@ -43,7 +43,7 @@ export function classifyUrl(url: string): 'fragment' | 'relative' | 'web' | 'uns
  * someone's inbox. The link text stays. A `mailto:` link keeps its recipients and its
  * `subject` only (`mailtoSubjectOnly`). Images must be relative paths, which
  * `rehypeInlineImages` reads and inlines; a web image is refused with a warning here,
- * before any later stage could drop it silently.
+ * and leaves a visible trace in the page (its alt text and address, see `imageTrace`).
  *
  * @returns
  *   Transform.
@@ -58,16 +58,16 @@ export const remarkSafeUrls: Plugin<[], Root> = function () {
       uses.add(node.type === 'linkReference' ? 'link' : 'image');
       usedAs.set(node.identifier, uses);
     });
-    const refused = {link: new Set<string>(), image: new Set<string>()};
+    const refused = {link: new Set<string>(), image: new Map<string, string>()};
     visit(tree, 'definition', (node) => {
       for (const kind of usedAs.get(node.identifier) ?? ['link' as const]) {
         const url = checked(node.url, kind, node, file);
-        if (url === undefined) refused[kind].add(node.identifier);
-        else node.url = url;
+        if (url !== undefined) node.url = url;
+        else if (kind === 'link') refused.link.add(node.identifier);
+        else refused.image.set(node.identifier, node.url);
       }
     });
 
-    const emptied = new Set<Parents>();
     visit(tree, (node, index, parent) => {
       if (parent === undefined || index === undefined) return undefined;
       if (node.type === 'link' || node.type === 'image') {
@@ -76,31 +76,51 @@ export const remarkSafeUrls: Plugin<[], Root> = function () {
           node.url = url;
           return undefined;
         }
-        unwrap(parent, index, node.type === 'link' ? node.children : []);
-        emptied.add(parent);
-        return [SKIP, index];
+        unwrap(parent, index, node.type === 'link' ? node.children : [imageTrace(node.alt ?? '', node.url, node)]);
+        return [SKIP, index + 1];
       }
       if (node.type === 'linkReference' && refused.link.has(node.identifier)) {
         unwrap(parent, index, node.children);
         return [SKIP, index];
       }
       if (node.type === 'imageReference' && refused.image.has(node.identifier)) {
-        unwrap(parent, index, []);
-        emptied.add(parent);
-        return [SKIP, index];
+        unwrap(parent, index, [imageTrace(node.alt ?? '', refused.image.get(node.identifier) as string, node)]);
+        return [SKIP, index + 1];
       }
       return undefined;
     });
-
-    // A paragraph that held only a refused image is left with nothing to show.
-    visit(tree, 'paragraph', (node, index, parent) => {
-      if (!parent || index === undefined || !emptied.has(node)) return undefined;
-      if (!node.children.every((child) => child.type === 'text' && !child.value.trim())) return undefined;
-      unwrap(parent, index, []);
-      return [SKIP, index];
-    });
   };
 };
+
+/** Longest address a trace shows in full. */
+const traceUrlLength = 200;
+
+/**
+ * What the page shows instead of an image it does not load: its alt text and, for a
+ * web image, its address, in a span the templates style (`.image-trace`), so the reader
+ * sees that something stood there and where to find it. An address that is not a web
+ * address (`javascript:`, `data:`) is not shown.
+ *
+ * @param {string} alt
+ *   The image's alt text.
+ * @param {string} url
+ *   Its address.
+ * @param {Nodes} node
+ *   The image, for the position.
+ * @returns {Text}
+ *   A text node rendered as `<span class="image-trace">`.
+ */
+export function imageTrace(alt: string, url: string, node: Nodes): Text {
+  const address = classifyUrl(url) === 'web' ? url.trim() : '';
+  const shown = address.length > traceUrlLength ? `${address.slice(0, traceUrlLength)}…` : address;
+  const parts = [alt.trim().replace(/\s+/g, ' '), shown].filter(Boolean);
+  return {
+    type: 'text',
+    value: `[image${parts.length > 0 ? `: ${parts.join(' — ')}` : ''}]`,
+    data: {hName: 'span', hProperties: {className: ['image-trace']}},
+    ...(node.position && {position: node.position})
+  };
+}
 
 /**
  * The URL to keep, or undefined when it is refused (with a warning saying why). A
