@@ -267,6 +267,18 @@ describe('right-to-left languages', () => {
       if (rtl) expect(run.xMax, run.text).toBeLessThan(middle);
       else expect(run.xMin, run.text).toBeGreaterThan(middle);
     }
+    // The margin boxes too: the byline at the start side, the running title over it.
+    for (const page of pages) {
+      const footer = page.lines.filter((line) => line.yMin > page.height * 0.9);
+      const byline = footer.find((line) => line.text === 'Pat Tester');
+      const number = footer.find((line) => line !== byline);
+      expect(byline && number, 'footer').toBeTruthy();
+      if (byline && number) expect(rtl ? byline.xMin > number.xMax : byline.xMax < number.xMin).toBe(true);
+    }
+    const header = pages[1]?.lines.filter((line) => line.yMax < 60) ?? [];
+    const title = header.find((line) => /DIRECTION/.test(line.text));
+    expect(title, 'running title').toBeDefined();
+    if (title) expect(rtl ? title.xMin > middle : title.xMax < middle).toBe(true);
   });
 });
 
