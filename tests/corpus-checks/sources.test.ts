@@ -7,7 +7,7 @@ import {expectedBlocks} from '../helpers/manuscript-text.js';
 import {pageMargins} from '../helpers/page-area.js';
 import {findPageLabel} from '../helpers/page-labels.js';
 import {parsePdffonts} from '../helpers/pdf-fonts.js';
-import {normaliseText} from '../helpers/text-match.js';
+import {normaliseText, visualToLogical} from '../helpers/text-match.js';
 
 // The harness's readers of sources (Markdown, CSS, pdffonts, the corpus folder), in our words.
 
@@ -61,6 +61,15 @@ describe('expected text from the Markdown', () => {
   it('normalises typography away: quotes of every language, dashes, hyphens, spaces, case, ZWNJ', () => {
     expect(normaliseText('« Il a dit » — l’heure „gut“ 「はい」 Har\u00ADbour\u200C  ferry')).toBe(normaliseText('" Il a dit " - l\'heure "gut" "はい" harbour ferry'));
     expect(normaliseText('…')).toBe('...');
+  });
+});
+
+describe('right-to-left lines extracted in visual order', () => {
+  it('are put back in reading order, their Latin words and numbers kept', () => {
+    expect(visualToLogical('12 زا 3 هحفص')).toBe('صفحه 3 از 12');
+    expect(visualToLogical('ferry ىلع')).toBe('على ferry');
+    expect(visualToLogical('۱۱ زا ۱ هٔحفص')).toBe('صفحهٔ ۱ از ۱۱');
+    expect(visualToLogical('the harbour ferry')).toBe('the harbour ferry');
   });
 });
 

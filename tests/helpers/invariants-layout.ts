@@ -75,7 +75,8 @@ export function overlappingLines(reading: PdfReading): string[] {
         const shorter = Math.min(line.yMax - line.yMin, other.yMax - other.yMin);
         // CJK punctuation is set in half its advance (text-spacing-trim): its neighbour
         // is drawn back over the empty half of its em box.
-        const punctuation = Math.abs(line.baseline - other.baseline) < 0.5 && (/^\p{P}+$/u.test(line.text) || /^\p{P}+$/u.test(other.text));
+        const [left, right] = line.xMin <= other.xMin ? [line, other] : [other, line];
+        const punctuation = Math.abs(line.baseline - other.baseline) < 0.5 && (/\p{P}$/u.test(left.text) || /^\p{P}/u.test(right.text));
         const allowed = Math.min(line.size, other.size) * (punctuation ? 0.55 : 0.25);
         if (horizontal > Math.max(1, allowed) && vertical > overlapShare * shorter) {
           problems.push(

@@ -2,7 +2,7 @@ import type {ExpectedBlock} from './manuscript-text.js';
 import {findPageLabel} from './page-labels.js';
 import type {Box} from './pdf-lines.js';
 import type {PdfReading} from './pdf-reading.js';
-import {findBlock, normaliseText} from './text-match.js';
+import {findBlock, normaliseText, visualToLogical} from './text-match.js';
 
 /*
  * Each invariant returns the problems it finds, worst first as they come, in words a
@@ -30,9 +30,10 @@ export function inBody(reading: PdfReading, page: number, box: Box): boolean {
 }
 
 /**
- * Every block of the source is in the body text, read in poppler's reading order or in
- * pdf.js's drawing order (two extractors: a table's cells or a right-to-left line may
- * come out of one of them in another order while the text is all there).
+ * Every block of the source is in the body text, read in poppler's reading order, in
+ * pdf.js's drawing order, or in poppler's lines turned from visual to reading order
+ * (a table's cells or a right-to-left line may come out of one extractor in another
+ * order while the text is all there).
  *
  * @param blocks
  *   The text the Markdown says must be there.
@@ -44,10 +45,12 @@ export function inBody(reading: PdfReading, page: number, box: Box): boolean {
 export function missingText(blocks: readonly ExpectedBlock[], reading: PdfReading): string[] {
   const poppler = normaliseText(reading.lines.flatMap((page, index) => page.lines.filter((line) => inBody(reading, index, line)).map((line) => line.text)).join(' '));
   const pdfjs = normaliseText(reading.geometry.flatMap((page, index) => page.text.filter((run) => inBody(reading, index, run)).map((run) => run.str)).join(''));
+  // Lines drawn in visual order (right-to-left text that poppler does not reorder), read back in reading order.
+  const reordered = normaliseText(reading.lines.flatMap((page, index) => page.lines.filter((line) => inBody(reading, index, line)).map((line) => visualToLogical(line.text))).join(' '));
   const problems: string[] = [];
   for (const block of blocks) {
     const missing = findBlock(block, poppler);
-    if (missing === undefined || findBlock(block, pdfjs) === undefined) continue;
+    if (missing === undefined || findBlock(block, pdfjs) === undefined || findBlock(block, reordered) === undefined) continue;
     const source = block.pieces.join('').replace(/\s+/g, ' ').trim();
     problems.push(`line ${block.line} (${block.kind}) “${excerpt(source, 70)}” is not in the text layer: ${missing}`);
   }
@@ -86,7 +89,8 @@ export function missingPageLabels(reading: PdfReading): string[] {
   if (count === 0) return ['the PDF has no pages'];
   return reading.lines.flatMap((page, index) => {
     const margins = page.lines.filter((line) => !inBody(reading, index, line)).map((line) => line.text);
-    const expected = findPageLabel(margins.join(' '), reading.lang, index + 1, count);
+    const expected =
+      findPageLabel(margins.join(' '), reading.lang, index + 1, count) && findPageLabel(margins.map(visualToLogical).join(' '), reading.lang, index + 1, count);
     return expected === undefined ? [] : [`page ${index + 1} (lang ${reading.lang}): expected ${expected} in the margins, found “${excerpt(margins.join(' | '), 80)}”`];
   });
 }

@@ -22,6 +22,31 @@ export function normaliseText(text: string): string {
     .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u301D\u301E\u301F]/g, '"');
 }
 
+/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
+const rtl = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A line extracted in visual order (glyphs left to right, as poppler gives lines a PDF
+ * draws without marking their direction) put back into reading order when it holds
+ * right-to-left letters: reversed grapheme by grapheme, with its runs of left-to-right letters and digits
+ * turned back.
+ *
+ * @param line
+ *   One line of extracted text.
+ * @returns
+ *   The line in logical order (unchanged when it has no right-to-left letter).
+ */
+export function visualToLogical(line: string): string {
+  if (!rtl.test(line)) return line;
+  // Reverse whole graphemes, so that a combining mark stays on its letter.
+  return Array.from(graphemes.segment(line), (part) => part.segment)
+    .reverse()
+    .join('')
+    .replace(/[\p{L}\p{N}][\p{L}\p{N}\p{M}.,:/_@#%+=-]*/gu, (run) => (rtl.test(run) ? run : [...run].reverse().join('')));
+}
+
+const graphemes = new Intl.Segmenter('und', {granularity: 'grapheme'});
+
 /** Characters the renderer may put between two pieces of a block (a note mark like `[12]`). */
 const maxGap = 8;
 
