@@ -75,8 +75,8 @@ describe('facesFor', () => {
     main = faces.filter((face) => !face.fallback);
   });
 
-  it('loads the latin and cyrillic subsets of both main families', () => {
-    expect(new Set(main.map((face) => face.family))).toEqual(new Set(['Source Serif 4', 'Source Sans 3']));
+  it('loads the latin and cyrillic subsets of every main family, code face included', () => {
+    expect(new Set(main.map((face) => face.family))).toEqual(new Set(['Source Serif 4', 'Source Sans 3', 'Source Code Pro']));
     const subsets = new Set(main.map((face) => subsetOf(face)));
     expect(subsets).toContain('latin');
     expect(subsets).toContain('cyrillic');
