@@ -11,6 +11,7 @@ import type {PrintTab} from './print/print-tab.js';
 import {withDeadline} from './deadline.js';
 import {HtmlStage, HtmlTimeoutError} from './html-stage.js';
 import type {PrintPage} from './html/print-page.js';
+import {pdfActions, refusedAction} from './print/pdf-links.js';
 import {setPdfMetadata} from './print/pdf-metadata.js';
 import {templateDir} from './template-dir.js';
 import {generator} from './version.js';
@@ -131,6 +132,14 @@ export class Renderer implements AsyncDisposable {
     if (!made.ok || html === undefined) return made;
     if (!printPage) throw new Error('No print copy of the page: this renderer was created without the pdf format');
     const {printed, browserVersion} = await this.#print(printPage);
+    // The last line of defence: whatever got past the sanitiser and the template, a PDF
+    // that would take its reader anywhere but the web, a mail draft or its own pages is
+    // not written.
+    const refused = refusedAction(pdfActions(printed));
+    if (refused) {
+      reportError(file, `Could not build: the PDF would carry ${refused}, expected only http(s), mailto and internal links`, {line: 1, column: 1}, 'pdf-link');
+      return {file, ok: false};
+    }
     const matter = file.data.matter;
     const {bytes, pages} = await setPdfMetadata(printed, {
       title: matter?.title ?? 'Untitled',
