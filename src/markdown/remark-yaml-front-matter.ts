@@ -50,8 +50,14 @@ function yamlFrontMatter(): Extension {
     (construct): Construct => ({
       ...construct,
       tokenize(effects, ok, nok) {
-        const start = (code: Code): State | undefined => construct.tokenize.call(this, effects, ok, nok)(code);
-        return effects.check({tokenize: tokenizeDotsFirst, partial: true}, start, nok);
+        const self = this;
+        const start = (code: Code): State | undefined => construct.tokenize.call(self, effects, ok, nok)(code);
+        return function (code) {
+          // Front matter only opens the document: elsewhere a `-` line is never looked ahead from.
+          const point = self.now();
+          if (point.line !== 1 || point.column !== 1) return nok(code);
+          return effects.check({tokenize: tokenizeDotsFirst, partial: true}, start, nok)(code);
+        };
       }
     })
   );

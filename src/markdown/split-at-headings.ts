@@ -59,7 +59,8 @@ export function splitAtHeadings(document: string, pieceSize: number): PieceStart
     if (line === 1 && frontMatterFence.test(text)) {
       inFrontMatter = text.slice(0, 3);
     } else if (inFrontMatter !== undefined) {
-      if (frontMatterFence.test(text) && text.startsWith(inFrontMatter)) inFrontMatter = undefined;
+      // pandoc closes `---` front matter with `...`; whichever line comes first closes it.
+      if ((frontMatterFence.test(text) && text.startsWith(inFrontMatter)) || (inFrontMatter === '---' && /^\.{3}[ \t]*$/.test(text))) inFrontMatter = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(text)) htmlEnd = undefined;
     } else if (fence !== undefined) {

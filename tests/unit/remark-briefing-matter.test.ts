@@ -1,9 +1,12 @@
+import {readFileSync} from 'node:fs';
+import remarkFrontmatter from 'remark-frontmatter';
 import remarkParse from 'remark-parse';
 import {unified} from 'unified';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {remarkBriefingMatter} from '../../src/markdown/remark-briefing-matter.js';
 import {remarkYamlFrontMatter} from '../../src/markdown/remark-yaml-front-matter.js';
+import {splitAtHeadings} from '../../src/markdown/split-at-headings.js';
 
 const pipeline = unified().use(remarkParse).use(remarkYamlFrontMatter).use(remarkBriefingMatter).freeze();
 const strictPipeline = unified().use(remarkParse).use(remarkYamlFrontMatter).use(remarkBriefingMatter, {strict: true}).freeze();
@@ -411,5 +414,20 @@ describe('remarkBriefingMatter', () => {
       expect(places((await run(value)).file), JSON.stringify(value)).toEqual(['1:1 front-matter-missing error']);
     }
     expect(places((await run('---\ntitle: Only a title\n---\n')).file)).toEqual([]);
+  });
+
+  it('lets a long document whose front matter pandoc closed still be cut into pieces at its headings', () => {
+    const section = `## Part\n\n${'A sentence of the long body. '.repeat(40)}\n\n`;
+    const document = `---\ntitle: Long\n...\n\n${section.repeat(100)}`;
+    expect(splitAtHeadings(document, 16 * 1024).length).toBeGreaterThan(1);
+  });
+
+  it('parses every document whose front matter `---` closes to the same tree as remark-frontmatter', () => {
+    const reference = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+    const ours = unified().use(remarkParse).use(remarkYamlFrontMatter).freeze();
+    const lists = ['---', 'title: Lists', '---', '', '- one', '- two', '', '> - quoted', '>   lazy', '', '* star', '---', '', '- last', '...', ''].join('\n');
+    for (const text of [lists, `${lists.replace('title: Lists', 'title: A')}\n---\n`, readFileSync(new URL('../../manuscripts/us-china-leaders-call.md', import.meta.url), 'utf8')]) {
+      expect(ours.parse(text)).toStrictEqual(reference.parse(text));
+    }
   });
 });
