@@ -1,4 +1,5 @@
 import {deflateSync} from 'node:zlib';
+import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
 
 /** What a briefing's PDF says about itself. */
 export interface PdfMetadata {
@@ -22,7 +23,8 @@ export interface PdfWithMetadata {
 /**
  * Write the document information dictionary and `/Lang`. Chrome writes only the title;
  * mail clients, document managers and screen readers read the rest. Everything Chrome
- * made (tag tree, outline, links) is carried over untouched.
+ * made (tag tree, outline, links) is carried over untouched, but for the soft hyphens'
+ * text marks in page content (`text-layer-soft-hyphens.ts`).
  *
  * Chrome's PDFs have one classic cross-reference table and are written afresh from their
  * object boundaries alone (a few milliseconds; see `rewriteChromePdf`). Any other structure,
@@ -96,7 +98,7 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
       entries.push([0, 0, 0]);
     } else if (isStream(body)) {
       entries.push([1, offset, 0]);
-      emit(`${number} 0 obj\n${body}\nendobj\n`);
+      emit(`${number} 0 obj\n${streamWithoutSoftHyphenMarks(body)}\nendobj\n`);
     } else {
       entries.push([2, objectStream, packed.length]);
       header += `${number} ${packedLength} `;
@@ -249,8 +251,10 @@ function isStream(body: string): boolean {
  *   The new PDF and its page count.
  */
 async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promise<PdfWithMetadata> {
-  const {PDFDocument, PDFName, PDFString} = await import('pdf-lib');
+  const pdfLib = await import('pdf-lib');
+  const {PDFDocument, PDFName, PDFString} = pdfLib;
   const doc = await PDFDocument.load(pdf, {updateMetadata: false});
+  removeSoftHyphenMarks(doc, pdfLib);
   doc.setTitle(metadata.title, {showInWindowTitleBar: true});
   if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));
   if (metadata.subject) doc.setSubject(metadata.subject);
