@@ -12,7 +12,7 @@ import {defaults} from '../config.js';
 import type {Template} from './load-template.js';
 import {pageCss} from './page-css.js';
 import {pageLabel, pageLabelSample} from './page-label.js';
-import {marginFontProbe} from './margin-font-probe.js';
+import {marginFontProbe, marginFontProbeCss} from './margin-font-probe.js';
 import {textDirection} from './text-direction.js';
 import {filePolicy, printPolicy} from './page-policy.js';
 import {replaceNodes} from './replace-nodes.js';
@@ -97,7 +97,8 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
     const css = [
       template.css,
       template.editionCss[edition] ?? '',
-      pageCss({paper, running, title: matter.title, date: date ?? '', lang: matter.lang})
+      pageCss({paper, running, title: matter.title, date: date ?? '', lang: matter.lang}),
+      marginFontProbeCss(template.faces)
     ].join('\n');
     // The template's own style elements, held here: the print copy replaces exactly these.
     const styles = selectAll('style', page);
