@@ -15,6 +15,12 @@ export interface FontSpec {
    * that no main family covers.
    */
   readonly fallback?: boolean;
+  /**
+   * The elements this family is for (a CSS selector, e.g. `pre, code` for a monospace
+   * family): its faces are inlined only for the characters of those elements. Without
+   * it, for every character of the page.
+   */
+  readonly for?: string;
 }
 
 /** One `@font-face`: a weight and style of one Unicode subset, in one WOFF2 file. */
@@ -30,6 +36,8 @@ export interface FontFace {
   readonly file: string;
   /** From a fallback family. */
   readonly fallback: boolean;
+  /** The elements its family is for, when the template names them (see `FontSpec.for`). */
+  readonly for?: string | undefined;
 }
 
 const require = createRequire(import.meta.url);
@@ -49,7 +57,7 @@ export async function loadFontFaces(specs: readonly FontSpec[]): Promise<FontFac
       const root = path.dirname(require.resolve(`${spec.package}/package.json`));
       const sheets = [...spec.weights.map((weight) => `${weight}.css`), ...(spec.italics ?? []).map((weight) => `${weight}-italic.css`)];
       return sheets.map(async (sheet) =>
-        parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root).map((face) => ({...face, fallback: spec.fallback === true}))
+        parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root).map((face) => ({...face, fallback: spec.fallback === true, for: spec.for}))
       );
     })
   );
@@ -66,7 +74,7 @@ export async function loadFontFaces(specs: readonly FontSpec[]): Promise<FontFac
  * @returns {FontFace[]}
  *   Its faces.
  */
-export function parseFontsourceCss(css: string, root: string): Array<Omit<FontFace, 'fallback'>> {
+export function parseFontsourceCss(css: string, root: string): Array<Omit<FontFace, 'fallback' | 'for'>> {
   return css
     .split('@font-face')
     .slice(1)

@@ -21,10 +21,13 @@ const manifestSchema = z.strictObject({
       package: z.string().regex(/^@fontsource(?:-variable)?\/[a-z0-9-]+$/),
       weights: z.array(z.number().int()),
       italics: z.array(z.number().int()).optional(),
-      fallback: z.boolean().optional()
+      fallback: z.boolean().optional(),
+      for: z.string().min(1).optional()
     })
   ),
-  editions: z.partialRecord(z.enum(editions), z.string().regex(/^[\w-]+\.css$/)).optional()
+  editions: z.partialRecord(z.enum(editions), z.string().regex(/^[\w-]+\.css$/)).optional(),
+  /** `required`: `briefing check` warns about a document without a summary box (see remarkLintSummary). */
+  summary: z.enum(['required', 'optional']).optional()
 });
 
 /**
@@ -44,8 +47,11 @@ export interface Template {
    *
    * @param text
    *   Every character the page shows.
+   * @param textOf
+   *   The text of the elements a selector matches, for families that are only for some
+   *   elements (`FontSpec.for`); defaults to `text`.
    */
-  fonts(text: string): Promise<PageFonts>;
+  fonts(text: string, textOf?: (selector: string) => string): Promise<PageFonts>;
   /**
    * A font file of this template as base64, read once.
    *
@@ -113,9 +119,16 @@ export async function loadTemplate(nameOrDir: string): Promise<Template> {
     editionCss: Object.freeze(editionCss),
     faces,
     readFont,
-    fonts: (text: string) => {
-      // Most pages of a template need the same faces: their rules are made once.
-      const chosen = facesFor(faces, text);
+    fonts: (text: string, textOf: (selector: string) => string = () => text) => {
+      // Most pages of a template need the same faces: their rules are made once. A family
+      // for some elements only (code) is chosen by their text alone.
+      const chosen = facesFor(
+        faces.filter((face) => face.for === undefined),
+        text
+      );
+      for (const selector of new Set(faces.flatMap((face) => (face.for === undefined ? [] : [face.for])))) {
+        chosen.push(...facesFor(faces.filter((face) => face.for === selector), textOf(selector)));
+      }
       const key = chosen.map((face) => faces.indexOf(face)).join();
       let made = fontsByFaces.get(key);
       if (!made) {

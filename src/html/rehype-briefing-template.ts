@@ -93,7 +93,7 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
 
     const shown = `${toString(page)} ${running} ${matter.title} ${pageLabelSample(pageLabel(matter.lang))}`;
     warnUncovered(article, template, file);
-    const fonts = await template.fonts(shown);
+    const fonts = await template.fonts(shown, (selector) => selectAll(selector, page).map((element) => toString(element)).join(' '));
     const css = [
       template.css,
       template.editionCss[edition] ?? '',

@@ -146,6 +146,20 @@ describe('Template.fonts', () => {
     expect((await template.fonts('Text 🌍')).inline).toContain('Noto Emoji');
   });
 
+  it("chooses a family that is for some elements only (the code font) by those elements' text", async () => {
+    const template = await loadTemplate('briefing');
+    const prose = await template.fonts('Plain text and x = 1', () => '');
+    expect(prose.inline).not.toContain('Source Code Pro');
+    expect(prose.inline).toContain('Source Serif 4');
+    const asked: string[] = [];
+    const code = await template.fonts('Plain text and x = 1', (selector) => {
+      asked.push(selector);
+      return 'x = 1';
+    });
+    expect(asked).toEqual(['pre, code, kbd, samp']);
+    expect(code.inline).toContain('Source Code Pro');
+  });
+
   it('gives the same faces by content-named URL for the print tab, with the file behind each URL', async () => {
     const template = await loadTemplate('briefing');
     const fonts = await template.fonts('Plain English text with 中文.');
