@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up briefing on a fresh machine: npm dependencies, a Chromium to print with
 # (Debian/Ubuntu packages through apt when none is installed), poppler-utils for the
-# visual tests, and the compiled CLI. Safe to run again: it skips what is already there.
+# visual tests, the compiled CLI, and `briefing` on PATH (npm link). Safe to run again: it
+# skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,4 +63,16 @@ fi
 
 say "compiling (tsc) and bundling the command (esbuild)"
 npm run --silent build
+
+# `briefing` as a command in every folder: npm link puts a link to this folder's
+# dist/cli.js on PATH (in npm's global bin folder), so it always runs this build.
+linked="$(command -v briefing || true)"
+if [ -n "$linked" ] && [ "$(readlink -f "$linked")" = "$(readlink -f dist/cli.js)" ]; then
+  say "briefing is on PATH ($linked)"
+elif npm link --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null 2>&1 && command -v briefing >/dev/null; then
+  say "linked: briefing is on PATH ($(command -v briefing))"
+else
+  say "note: could not put briefing on PATH (npm link needs write access to $(npm prefix -g));"
+  say "      run it as: node $(pwd)/dist/cli.js, or npx briefing inside this folder"
+fi
 say "ready"

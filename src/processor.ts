@@ -12,6 +12,7 @@ import {rehypeHyphenate} from './html/rehype-hyphenate.js';
 import {rehypeLinkNotes} from './html/rehype-link-notes.js';
 import {rehypeUrlBreaks} from './html/rehype-url-breaks.js';
 import {rehypeInlineImages} from './html/rehype-inline-images.js';
+import {rehypeLintInternalLinks} from './html/rehype-lint-internal-links.js';
 import {sanitizeSchema} from './html/sanitize-schema.js';
 import {createTemplateLoader, type Template} from './html/load-template.js';
 import {defaults, type Settings, type SettingsLayer} from './config.js';
@@ -74,6 +75,8 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(rehypeHyphenate)
     .use(rehypeUrlBreaks)
     .use(rehypeBriefingTemplate, {templates, generator})
+    // A `#link` to no id is a warning here; `briefing check` makes it an error.
+    .use(rehypeLintInternalLinks)
     .use(rehypeStringify)
     .freeze();
 }

@@ -40,8 +40,9 @@ or configuration error, 130 when interrupted.`;
 export const checkUsage = `Usage: briefing check <manuscript.md|folder|glob|->... [options]
 
 Find what is wrong with manuscripts without printing them: front matter, block syntax,
-missing summary, pull quotes, missing images and alt text, broken #links, skipped
-heading levels. Errors would stop a build or break its output; warnings are advice.
+pull quotes, missing images and alt text, broken #links, skipped heading levels, and a
+missing summary when the template requires one. Errors would stop a build or break its
+output (a build only warns about broken #links); warnings are advice.
 
 Options:
   -t, --template NAME     check against this template (default: the configured one)

@@ -1,7 +1,7 @@
-import {mkdir, readdir, writeFile} from 'node:fs/promises';
+import {cp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {manuscript, run, temporaryFolder} from './helpers.js';
+import {manuscript, root, run, temporaryFolder} from './helpers.js';
 
 /** A 1×1 PNG. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
@@ -14,7 +14,8 @@ const cases: Record<string, {text: string; expected: Array<[string, 'error' | 'w
   'front-matter.md': {text: ['---', 'title: Wrong type', 'tags: {oops: 1}', '---', '', summary].join('\n'), expected: [['front-matter-schema', 'error', 3, 7]]},
   'unclosed.md': {text: [head('Unclosed'), ':::summary', '- Never closed.', '', 'The rest of the article.', ''].join('\n'), expected: [['directive-unclosed', 'error', 5, 1]]},
   'unknown-block.md': {text: [head('Unknown block'), summary, '::sidebar', ''].join('\n'), expected: [['directive-unknown', 'warning', 9, 1]]},
-  'no-summary.md': {text: [head('No summary'), 'Only text.', ''].join('\n'), expected: [['summary-missing', 'warning', 5, 1]]},
+  // The bundled templates show a summary when there is one and do not require it.
+  'no-summary.md': {text: [head('No summary'), 'Only text.', ''].join('\n'), expected: []},
   'pullquotes.md': {
     text: [head('Pull quotes'), summary, `Text with :pullquote[${'word '.repeat(45).trim()}].`, '', ':::pullquote', ':::', ''].join('\n'),
     expected: [
@@ -23,7 +24,7 @@ const cases: Record<string, {text: string; expected: Array<[string, 'error' | 'w
     ]
   },
   'images.md': {
-    text: [head('Images'), summary, '![](dot.png)', '', '![A chart](missing.png)', ''].join('\n'),
+    text: [head('Images'), summary, '![](dot.png)', '', '![A chart](missing.png)', '', 'Again: ![](dot.png)', ''].join('\n'),
     expected: [
       ['image-alt', 'warning', 9, 1],
       ['image-missing', 'error', 11, 1]
@@ -35,11 +36,11 @@ const cases: Record<string, {text: string; expected: Array<[string, 'error' | 'w
   },
   'headings.md': {
     text: [head('Headings'), summary, '# Too high', '', '## Section', '', '#### Too deep', ''].join('\n'),
-    expected: [
-      ['heading-level', 'warning', 9, 1],
-      ['heading-level', 'warning', 13, 1]
-    ]
+    // One warning for the document's outline, at its first problem.
+    expected: [['heading-level', 'warning', 9, 1]]
   },
+  // A document without front matter that opens with its title as a `#` heading.
+  'title-heading.md': {text: ['# The title as a heading', '', summary, '## A section', '', 'Text.', ''].join('\n'), expected: []},
   'clean.md': {text: manuscript('Clean'), expected: []}
 };
 
@@ -82,15 +83,31 @@ describe('briefing check', () => {
     // And for people, on standard error.
     expect(result.stderr).toMatch(/^m\/links\.md:11:31: error Broken link `#the-readout`/m);
     expect(result.stderr).toContain('✗ m/images.md: 1 error, 1 warning');
+    const headings = json.documents.find((document) => document.input.endsWith('headings.md'));
+    expect(headings?.messages[0]?.reason).toBe('Unexpected level-1 heading `#`, expected `##`: the title is the only level-1 heading of a briefing (and 1 more heading out of level)');
     expect(result.stderr).toContain('✓ m/clean.md: no problems');
   });
 
   it('exits 0 when there are only warnings', async () => {
     const result = await run(['check', 'm/no-summary.md', 'm/headings.md', 'm/clean.md'], {cwd});
-    expect(result.stderr).toMatch(/^m\/no-summary\.md:5:1: warning Missing summary/m);
-    expect(result.stderr).toContain('⚠ m/headings.md: 2 warnings');
+    expect(result.stderr).toContain('⚠ m/headings.md: 1 warning');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
+  });
+
+  it('warns about a missing summary when the template requires one', async () => {
+    const template = path.join(cwd, 'needs-summary');
+    await cp(path.join(root, 'templates', 'briefing'), template, {recursive: true});
+    const json = JSON.parse(await readFile(path.join(template, 'template.json'), 'utf8')) as Record<string, unknown>;
+    await writeFile(path.join(template, 'template.json'), JSON.stringify({...json, name: 'needs-summary', summary: 'required'}));
+    try {
+      const result = await run(['check', 'm/no-summary.md', 'm/clean.md', '--template', './needs-summary'], {cwd});
+      expect(result.stderr).toMatch(/^m\/no-summary\.md:5:1: warning Missing summary, expected a `:::summary` box .* the template `.\/needs-summary` requires one \[summary-missing\]$/m);
+      expect(result.stderr).toContain('✓ m/clean.md: no problems');
+      expect(result.code).toBe(0);
+    } finally {
+      await rm(template, {recursive: true, force: true});
+    }
   });
 
   it('checks standard input, and exits 2 for a missing manuscript', async () => {

@@ -1,17 +1,25 @@
 import type {Root} from 'hast';
 import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
-import {reportError} from '../messages.js';
+import {reportError, reportWarning} from '../messages.js';
+
+export interface RehypeLintInternalLinksOptions {
+  /** `error` for `briefing check`; `warning` (the default) for a build, whose PDF is still made. */
+  readonly severity?: 'error' | 'warning';
+}
 
 /**
  * Report `#fragment` links that lead nowhere in the finished page: checked against the
  * ids the page really has (heading ids come from their text), so a renamed heading
  * breaks its links here and not silently in the PDF. Runs on the complete document.
  *
+ * @param options
+ *   Severity of the messages.
  * @returns
  *   Transform.
  */
-export const rehypeLintInternalLinks: Plugin<[], Root> = function () {
+export const rehypeLintInternalLinks: Plugin<[RehypeLintInternalLinksOptions?], Root> = function (options = {}) {
+  const report = options.severity === 'error' ? reportError : reportWarning;
   return function (tree, file) {
     const ids = new Set<string>();
     const headings: string[] = [];
@@ -34,7 +42,7 @@ export const rehypeLintInternalLinks: Plugin<[], Root> = function () {
       }
       if (target === '' || ids.has(target)) return;
       const expected = headings.length > 0 ? `expected a heading's id such as ${headings.slice(0, 4).map((id) => `\`${id}\``).join(', ')}` : 'expected the id of a heading, but the article has no headings';
-      reportError(file, `Broken link \`${href}\`: nothing in the briefing has this id, ${expected}`, node, 'link-internal');
+      report(file, `Broken link \`${href}\`: nothing in the briefing has this id, ${expected}`, node, 'link-internal');
     });
   };
 };
