@@ -69,6 +69,7 @@ describe('right-to-left lines extracted in visual order', () => {
     expect(visualToLogical('12 زا 3 هحفص')).toBe('صفحه 3 از 12');
     expect(visualToLogical('ferry ىلع')).toBe('على ferry');
     expect(visualToLogical('۱۱ زا ۱ هٔحفص')).toBe('صفحهٔ ۱ از ۱۱');
+    expect(visualToLogical('۱۱ زا ۱۰ هحفص')).toBe('صفحه ۱۰ از ۱۱');
     expect(visualToLogical('the harbour ferry')).toBe('the harbour ferry');
   });
 });

@@ -22,8 +22,8 @@ export function normaliseText(text: string): string {
     .replace(/[\u201C\u201D\u201E\u201F\u00AB\u00BB\u300C\u300D\u301D\u301E\u301F]/g, '"');
 }
 
-/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms). */
-const rtl = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+/** Right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms), not the Arabic-Indic digits, which run left to right. */
+const rtl = /(?![\u0660-\u0669\u06F0-\u06F9])[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
 
 /**
  * A line extracted in visual order (glyphs left to right, as poppler gives lines a PDF
