@@ -115,9 +115,13 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions?], Root> = fu
       if (problem) {
         // An image read from raw HTML is a best effort: its problem is a warning, and a trace stays.
         const start = node.position?.start;
-        const lenient = start !== undefined && file.data.rawHtmlImages?.has(`${start.line}:${start.column}`) === true;
+        const fromRawHtml = start !== undefined && file.data.rawHtmlImages?.has(`${start.line}:${start.column}`) === true;
+        // A file that is no image briefing can show (a diagram's source, a PDF) is left
+        // out with a trace, like a remote image: the rest of the document still prints.
+        const lenient = fromRawHtml || problem.ruleId === 'image-format';
         if (lenient) traces.add(node);
-        if (!reported.has(key)) (lenient ? reportWarning : reportError)(file, lenient ? `${problem.reason}; the raw HTML image is left out` : problem.reason, node, problem.ruleId);
+        const reason = fromRawHtml ? `${problem.reason}; the raw HTML image is left out` : lenient ? `${problem.reason}; its alt text and path are printed instead` : problem.reason;
+        if (!reported.has(key)) (lenient ? reportWarning : reportError)(file, reason, node, problem.ruleId);
         reported.add(key);
         continue;
       }

@@ -7,6 +7,7 @@ import type * as z from 'zod';
 import {leadingHeading, titleFromFileName} from './document-title.js';
 import {aliasOf, authorAliases, matterAliases, nearMiss, reservedKeys, runSettingKeys} from './matter-keys.js';
 import {matterKeys, matterSchema, nestedMatterKeys, normaliseMatter, type Matter} from './matter-schema.js';
+import {detectLanguage} from './detect-language.js';
 import {escapeControls, withoutControls} from './matter-text.js';
 import {findTitleBlock} from './pandoc-title-block.js';
 import {reportError, reportWarning} from '../messages.js';
@@ -108,7 +109,7 @@ export const remarkBriefingMatter: Plugin<[RemarkBriefingMatterOptions?], Root> 
 
     const title = settleTitle(tree, file, fields.title, strict, head?.type === 'yaml' ? head : undefined);
     if (title === undefined) return;
-    file.data.matter = normaliseMatter({authors: [], tags: [], lang: 'en', ...fields, title});
+    file.data.matter = normaliseMatter({authors: [], tags: [], ...fields, lang: fields.lang ?? detectLanguage(tree, file, title), title});
   };
 };
 
