@@ -1,7 +1,7 @@
 import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import {checkEmailSettings, checkSetting, SettingsError, type SettingsLayer} from './config.js';
-import {escapeControls} from './email-address.js';
+import {escapeControl} from './report.js';
 
 /** The project's configuration file, looked for from the working directory upwards. */
 export const configFileName = 'briefing.config.json';
@@ -80,8 +80,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Proje
       const nested = key === 'email' ? checkEmailSettings(setting) : undefined;
       const problem = key === 'timeout' && !(typeof value === 'number' && value > 0) ? 'expected seconds above 0' : checkSetting(key, setting);
       if (nested?.key !== undefined) {
-        const what = `${nested.unknown ? 'Unknown key' : 'Invalid'} \`${key}.${escapeControls(nested.key)}\``;
-        problems.push({keys: [key, nested.key], value: !nested.unknown, reason: `${what}: ${escapeControls(nested.reason)}`});
+        const what = `${nested.unknown ? 'Unknown key' : 'Invalid'} \`${key}.${escapeControl(nested.key)}\``;
+        problems.push({keys: [key, nested.key], value: !nested.unknown, reason: `${what}: ${escapeControl(nested.reason)}`});
       } else if (problem) problems.push({keys: [key], value: true, reason: `Invalid \`${key}\`: ${problem}`});
       else layer[key] = resolvePath(key, setting, path.dirname(file));
     }

@@ -1,3 +1,4 @@
+import {escapeControl} from './report.js';
 import addressparser from 'nodemailer/lib/addressparser';
 
 /** One mailbox: what nodemailer takes for `from`, `to` and `cc` without parsing it again. */
@@ -35,7 +36,7 @@ const plainAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".][^\s@<>()[\]\\,;
  *   When it is not exactly one address.
  */
 export function parseMailbox(value: string): Mailbox {
-  const shown = `\`${escapeControls(value)}\``;
+  const shown = `\`${escapeControl(value)}\``;
   if (controls.test(value)) throw new AddressError(`${shown} holds a line break or control character, expected one address such as name@example.org`);
   const parsed = addressparser(value);
   const [first] = parsed;
@@ -77,22 +78,6 @@ export function isMailbox(value: unknown): boolean {
  */
 export function formatMailbox(mailbox: Mailbox): string {
   return mailbox.name ? `${JSON.stringify(mailbox.name)} <${mailbox.address}>` : mailbox.address;
-}
-
-/**
- * Text with its control characters written as `\xNN`, so a value quoted in a message
- * cannot move the cursor or forge a line of output.
- *
- * @param {string} text
- *   Any text.
- * @returns {string}
- *   The same, printable.
- */
-export function escapeControls(text: string): string {
-  return text.replace(new RegExp(controls.source, 'g'), (character) => {
-    const code = character.charCodeAt(0);
-    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
-  });
 }
 
 /** How many of `characters` occur outside double-quoted strings (where `,` and `<` are only text). */

@@ -1,7 +1,7 @@
 import type {VFile} from 'vfile';
 
-/** C0 controls (newline and tab too), DEL and C1 controls: what a terminal acts on. */
-const controls = /[\u0000-\u001F\u007F-\u009F]/g;
+/** C0 controls (newline and tab too), DEL, C1 controls and the Unicode line and paragraph separators: what a terminal or a log acts on. */
+const controls = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /**
  * Make a value from a manuscript safe to print on a terminal or in a log: control
@@ -15,7 +15,10 @@ const controls = /[\u0000-\u001F\u007F-\u009F]/g;
  *   The text with every C0 and C1 control character escaped.
  */
 export function escapeControl(value: string): string {
-  return value.replace(controls, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(controls, (character) => {
+    const code = character.charCodeAt(0);
+    return code > 0xff ? `\\u${code.toString(16)}` : `\\x${code.toString(16).padStart(2, '0')}`;
+  });
 }
 
 /**

@@ -4,7 +4,8 @@ import {documentOptions, type Values} from './build-command.js';
 import {buildInMemory} from './distribute.js';
 import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {emailUsage} from './usage.js';
-import {AddressError, escapeControls, parseMailbox} from '../email-address.js';
+import {AddressError, parseMailbox} from '../email-address.js';
+import {escapeControl} from '../report.js';
 import {resolveAddressing, type EmailAddressing} from '../distribute/email-addressing.js';
 import {matterKeyPlace} from '../distribute/matter-key-place.js';
 import type {EmailMessage} from '../distribute/email-message.js';
@@ -82,7 +83,7 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
         }
       }
     });
-    if (!built) return say(`✗ ${escapeControls(inputs[0] ?? '')}: not built\n`, 'stderr', 1);
+    if (!built) return say(`✗ ${escapeControl(inputs[0] ?? '')}: not built\n`, 'stderr', 1);
     const {settings, name} = built;
     const {createEmailMessage, composeEml} = await import('../distribute/email-message.js');
     const configured = settings.email ?? {};
@@ -101,7 +102,7 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
     const {writeFileAtomic} = await import('../output/write-atomic.js');
     const eml = path.resolve(settings.outDir, `${name}.eml`);
     await writeFileAtomic(eml, await composeEml(message));
-    if (!values.quiet) process.stderr.write(`✓ ${escapeControls(inputs[0] ?? '')} → ${escapeControls(path.relative(process.cwd(), eml))} (${escapeControls(message.attachments[0]?.filename ?? '')}, ${built.document.pages} pages)\n`);
+    if (!values.quiet) process.stderr.write(`✓ ${escapeControl(inputs[0] ?? '')} → ${escapeControl(path.relative(process.cwd(), eml))} (${escapeControl(message.attachments[0]?.filename ?? '')}, ${built.document.pages} pages)\n`);
 
     if (delivery) {
       // The person sending sees exactly who the server will be told, before it is told.
@@ -114,12 +115,12 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
         ].join('\n')
       );
       const {response} = await delivery.send();
-      process.stderr.write(`✉ sent to ${delivery.envelope.to.join(', ')}: ${escapeControls(response)}\n`);
+      process.stderr.write(`✉ sent to ${delivery.envelope.to.join(', ')}: ${escapeControl(response)}\n`);
     }
     return 0;
   } catch (error) {
     if (stop.signal.aborted) return 130;
-    if ((error as Error).name === 'DeliveryError') return say(`briefing: ${escapeControls((error as Error).message)}\n`, 'stderr', 1);
+    if ((error as Error).name === 'DeliveryError') return say(`briefing: ${escapeControl((error as Error).message)}\n`, 'stderr', 1);
     if (error instanceof AddressError) return usageFailure(error.message, emailUsage);
     return setupFailure(error, emailUsage);
   } finally {

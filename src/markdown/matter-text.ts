@@ -1,3 +1,4 @@
+import {escapeControl} from '../report.js';
 import type {Link} from 'mdast';
 import {fromMarkdown} from 'mdast-util-from-markdown';
 import {toString} from 'mdast-util-to-string';
@@ -20,20 +21,7 @@ const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 export function withoutControls(value: string): {text: string; removed: string[]} {
   const found = value.match(controls);
   if (!found) return {text: value, removed: []};
-  return {text: value.replace(controls, ''), removed: [...new Set(found.map(escapeControls))]};
-}
-
-/**
- * Show control characters as `\x1b` escapes, so a message quoting a key or a value
- * never carries them to a terminal.
- *
- * @param {string} value
- *   Text to quote.
- * @returns {string}
- *   The same text, controls escaped.
- */
-export function escapeControls(value: string): string {
-  return value.replace(controls, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return {text: value.replace(controls, ''), removed: [...new Set(found.map(escapeControl))]};
 }
 
 /**

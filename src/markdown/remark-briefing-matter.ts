@@ -8,7 +8,8 @@ import {leadingHeading, titleFromFileName} from './document-title.js';
 import {aliasOf, authorAliases, matterAliases, nearMiss, reservedKeys, runSettingKeys} from './matter-keys.js';
 import {matterKeys, matterSchema, nestedMatterKeys, normaliseMatter, type Matter} from './matter-schema.js';
 import {detectLanguage} from './detect-language.js';
-import {escapeControls, withoutControls} from './matter-text.js';
+import {withoutControls} from './matter-text.js';
+import {escapeControl} from '../report.js';
 import {findTitleBlock} from './pandoc-title-block.js';
 import {reportError, reportWarning} from '../messages.js';
 
@@ -120,7 +121,7 @@ function refuseOtherMatter(file: VFile): boolean {
   if (fence?.[2]) {
     reportError(
       file,
-      `Unexpected front matter language \`${escapeControls(fence[2].trim())}\`, expected plain YAML between \`---\` lines: front matter is data and is never run`,
+      `Unexpected front matter language \`${escapeControl(fence[2].trim())}\`, expected plain YAML between \`---\` lines: front matter is data and is never run`,
       {line: 1, column: 1},
       'front-matter-language'
     );
@@ -173,7 +174,7 @@ function settleTitle(tree: Root, file: VFile, title: string | undefined, strict:
   const name = titleFromFileName(file);
   reportWarning(
     file,
-    `Missing title: no \`title\` in front matter and no heading at the start, so the title is made from the file name: “${escapeControls(name)}”`,
+    `Missing title: no \`title\` in front matter and no heading at the start, so the title is made from the file name: “${escapeControl(name)}”`,
     yaml?.position?.start ?? {line: 1, column: 1},
     'front-matter-title'
   );
@@ -231,7 +232,7 @@ function parseMatter(node: Yaml, file: VFile, strict: boolean): Fields | undefin
   });
 
   for (const problem of [...doc.errors, ...doc.warnings]) {
-    reportError(file, `Invalid YAML in front matter: ${escapeControls(firstLine(problem.message))}`, at.offset(problem.pos[0]), 'front-matter-yaml');
+    reportError(file, `Invalid YAML in front matter: ${escapeControl(firstLine(problem.message))}`, at.offset(problem.pos[0]), 'front-matter-yaml');
   }
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
 
@@ -244,12 +245,12 @@ function parseMatter(node: Yaml, file: VFile, strict: boolean): Fields | undefin
   }
   const data = (doc.toJS({maxAliasCount: 0}) ?? {}) as Record<string, unknown>;
   const keys = readKeys(Object.keys(data), strict);
-  const unused: string[] = [...keys.unused.map((key) => `\`${escapeControls(key)}\``)];
+  const unused: string[] = [...keys.unused.map((key) => `\`${escapeControl(key)}\``)];
   const firstUnused: KeyPath[] = keys.unused.map((key) => [key]);
   let ok = true;
 
   for (const {key, hint} of keys.refused) {
-    reportError(file, `Unexpected front-matter key \`${escapeControls(key)}\`${hint}`, at.offset(keyRange(doc, [], key)?.[0]), 'front-matter-schema');
+    reportError(file, `Unexpected front-matter key \`${escapeControl(key)}\`${hint}`, at.offset(keyRange(doc, [], key)?.[0]), 'front-matter-schema');
     ok = false;
   }
 
@@ -263,11 +264,11 @@ function parseMatter(node: Yaml, file: VFile, strict: boolean): Fields | undefin
         const authors = readAuthorKeys(value, [source]);
         value = authors.value;
         for (const path of authors.unused) {
-          unused.push(`\`${escapeControls(formatPath(path))}\``);
+          unused.push(`\`${escapeControl(formatPath(path))}\``);
           firstUnused.push(path);
         }
         for (const {path, hint} of authors.refused) {
-          reportError(file, `Unexpected front-matter key \`${escapeControls(formatPath(path))}\`${hint}`, at.offset(keyRange(doc, path.slice(0, -1), String(path.at(-1)))?.[0]), 'front-matter-schema');
+          reportError(file, `Unexpected front-matter key \`${escapeControl(formatPath(path))}\`${hint}`, at.offset(keyRange(doc, path.slice(0, -1), String(path.at(-1)))?.[0]), 'front-matter-schema');
           ok = false;
         }
       }
@@ -280,7 +281,7 @@ function parseMatter(node: Yaml, file: VFile, strict: boolean): Fields | undefin
     }
     fields[target] = target === 'tags' ? values.flat() : values[0];
     for (const source of target === 'tags' ? [] : sources.slice(1)) {
-      unused.push(`\`${escapeControls(source)}\` (beside \`${sources[0]}\`)`);
+      unused.push(`\`${escapeControl(source)}\` (beside \`${sources[0]}\`)`);
       firstUnused.push([source]);
     }
   }
@@ -378,11 +379,11 @@ function reportIssues(file: VFile, doc: Document, at: Locator, base: KeyPath, is
         // Only author records are written for other tools; `email`'s fields are listed as they are.
         const suggestion = matterTarget(path[0]) === 'authors' ? nearMiss(key, expected) : undefined;
         const hint = suggestion ? `did you mean \`${suggestion}\`?` : `expected one of ${expected.map((name) => `\`${name}\``).join(', ')}`;
-        reportError(file, `Unexpected front-matter key \`${escapeControls(formatPath([...path, key]))}\`, ${hint}`, at.offset(keyRange(doc, path, key)?.[0]), 'front-matter-schema');
+        reportError(file, `Unexpected front-matter key \`${escapeControl(formatPath([...path, key]))}\`, ${hint}`, at.offset(keyRange(doc, path, key)?.[0]), 'front-matter-schema');
       }
       continue;
     }
-    reportError(file, `Invalid \`${escapeControls(formatPath(path))}\` in front matter: ${issue.message}`, at.offset(nodeAt(doc, path)?.range?.[0]), 'front-matter-schema');
+    reportError(file, `Invalid \`${escapeControl(formatPath(path))}\` in front matter: ${issue.message}`, at.offset(nodeAt(doc, path)?.range?.[0]), 'front-matter-schema');
   }
 }
 
@@ -411,7 +412,7 @@ function removeControls(doc: Document, file: VFile, at: Locator): void {
       node.value = text;
       reportWarning(
         file,
-        `Removed control characters (${removed.join(', ')}) from \`${escapeControls(formatPath(yamlPath(ancestors, node)))}\` in front matter: they are not text`,
+        `Removed control characters (${removed.join(', ')}) from \`${escapeControl(formatPath(yamlPath(ancestors, node)))}\` in front matter: they are not text`,
         at.offset(node.range?.[0]),
         'front-matter-control'
       );

@@ -2,7 +2,7 @@ import type {Nodes, Parents, Root, RootContent, Text} from 'mdast';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
-import {escapeControls} from '../email-address.js';
+import {escapeControl} from '../report.js';
 import {reportWarning} from '../messages.js';
 import {mailtoSubjectOnly} from './mailto-subject.js';
 
@@ -152,7 +152,7 @@ function checked(url: string, kind: 'link' | 'image', node: Nodes, file: VFile):
   if (type === 'web' && kind === 'link' && URL.canParse(url) && new URL(url).protocol === 'mailto:') {
     const kept = mailtoSubjectOnly(url);
     if (kept.dropped.length > 0) {
-      const fields = kept.dropped.map((name) => `\`${escapeControls(name)}\``).join(', ');
+      const fields = kept.dropped.map((name) => `\`${escapeControl(name)}\``).join(', ');
       reportWarning(
         file,
         `Dropped ${fields} from the \`mailto:\` link \`${shown}\`, expected at most a \`subject\`: a link may not add recipients, text or attachments to a reader's message`,
