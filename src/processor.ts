@@ -17,6 +17,7 @@ import {sanitizeSchema} from './html/sanitize-schema.js';
 import {createTemplateLoader, type Template} from './html/load-template.js';
 import {defaults, type Settings, type SettingsLayer} from './config.js';
 import {remarkDocumentSettings} from './markdown/remark-document-settings.js';
+import {remarkCustomHeadingIds} from './markdown/remark-custom-heading-ids.js';
 import {remarkBriefingMatter} from './markdown/remark-briefing-matter.js';
 import {remarkYamlFrontMatter} from './markdown/remark-yaml-front-matter.js';
 import {remarkDepthLimit} from './markdown/remark-depth-limit.js';
@@ -59,6 +60,7 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(remarkDocumentSettings, {settings, override})
     .use(remarkGfm)
     .use(remarkDirective)
+    .use(remarkCustomHeadingIds)
     .use(remarkSummary)
     .use(remarkPullquote)
     .use(remarkUnknownDirectives)
