@@ -1,4 +1,5 @@
 import {deflateSync} from 'node:zlib';
+import {completeClusterText, completeClusterTextWithPdfLib} from './text-layer-clusters.js';
 import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
 
 /** What a briefing's PDF says about itself. */
@@ -63,7 +64,7 @@ export async function setPdfMetadata(pdf: Uint8Array, metadata: PdfMetadata): Pr
 export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWithMetadata | undefined {
   const parsed = parseClassicPdf(pdf);
   if (!parsed) return undefined;
-  const {objects, trailer, size} = parsed;
+  const {objects, trailer} = parsed;
   const info = reference(trailer, 'Info');
   const root = reference(trailer, 'Root');
   const old = info === undefined ? undefined : objects.get(info);
@@ -76,6 +77,7 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
   const pages = /\/Count\s+(\d+)/.exec(pagesRef === undefined ? '' : (objects.get(pagesRef) ?? ''));
   if (!pages) return undefined;
   objects.set(info, infoDictionary(metadata));
+  const size = completeClusterText(objects, parsed.size);
 
   // Object `size` is the object stream, `size + 1` the cross-reference stream.
   const objectStream = size;
@@ -255,6 +257,7 @@ async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promis
   const {PDFDocument, PDFName, PDFString} = pdfLib;
   const doc = await PDFDocument.load(pdf, {updateMetadata: false});
   removeSoftHyphenMarks(doc, pdfLib);
+  completeClusterTextWithPdfLib(doc, pdfLib);
   doc.setTitle(metadata.title, {showInWindowTitleBar: true});
   if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));
   if (metadata.subject) doc.setSubject(metadata.subject);
