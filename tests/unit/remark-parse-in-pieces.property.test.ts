@@ -1,24 +1,9 @@
 import fc from 'fast-check';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import {unified} from 'unified';
 import {describe, expect, it} from 'vitest';
 import {remarkParseInPieces} from '../../src/markdown/remark-parse-in-pieces.js';
-import {remarkYamlFrontMatter} from '../../src/markdown/remark-yaml-front-matter.js';
+import {atEveryHeading, byDefault, whole} from '../helpers/parse-chains.js';
 import {splitAtHeadings} from '../../src/markdown/split-at-headings.js';
 
-/** The briefing's syntax, as in `src/processor.ts`: front matter, GFM and directives. */
-const whole = unified().use(remarkParse).use(remarkYamlFrontMatter).use(remarkGfm).use(remarkDirective).freeze();
-/** Cut before every heading it may. */
-const atEveryHeading = unified()
-  .use(remarkParseInPieces, {minSize: 0, pieceSize: 0})
-  .use(remarkYamlFrontMatter)
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .freeze();
-/** The thresholds the processor uses. */
-const byDefault = unified().use(remarkParseInPieces).use(remarkYamlFrontMatter).use(remarkGfm).use(remarkDirective).freeze();
 
 /**
  * Labels from a small pool, so that references and definitions meet and some are defined

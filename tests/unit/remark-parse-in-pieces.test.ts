@@ -1,24 +1,10 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import remarkDirective from 'remark-directive';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import {unified} from 'unified';
 import {describe, expect, it} from 'vitest';
 import {remarkParseInPieces} from '../../src/markdown/remark-parse-in-pieces.js';
-import {remarkYamlFrontMatter} from '../../src/markdown/remark-yaml-front-matter.js';
+import {atEveryHeading as inPieces, byDefault, whole} from '../helpers/parse-chains.js';
 import {splitAtHeadings} from '../../src/markdown/split-at-headings.js';
 
-/** The briefing's syntax: front matter, GFM and directives, as in `src/processor.ts`. */
-const whole = unified().use(remarkParse).use(remarkYamlFrontMatter).use(remarkGfm).use(remarkDirective).freeze();
-/** Cut before every heading it may: the hardest case for positions and references. */
-const inPieces = unified()
-  .use(remarkParseInPieces, {minSize: 0, pieceSize: 0})
-  .use(remarkYamlFrontMatter)
-  .use(remarkGfm)
-  .use(remarkDirective)
-  .freeze();
-const byDefault = unified().use(remarkParseInPieces).use(remarkYamlFrontMatter).use(remarkGfm).use(remarkDirective).freeze();
 
 const root = new URL('../../', import.meta.url);
 const sample = readFileSync(new URL('manuscripts/us-china-leaders-call.md', root), 'utf8');
