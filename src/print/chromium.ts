@@ -12,7 +12,11 @@ import type {BrowserExecutable} from './find-browser.js';
  * phone home (on a closed network that stalls it) and resolves no host name, so nothing
  * in a page could reach another machine even if a request slipped past the page's
  * blocking. `--export-tagged-pdf` and `--generate-pdf-document-outline` make the PDF
- * accessible and navigable.
+ * accessible and navigable. `--enable-begin-frame-control` keeps the tabs from painting
+ * for a screen nobody looks at: a frame painted while a page loads gives DOM node ids to
+ * what it paints (paint timing, layout shift tracking), earlier or later as the clock
+ * falls, and the PDF's tag tree names its table headers by those ids, so two prints of
+ * one document differed. Printing paints for itself and needs no frame.
  */
 export const chromiumArgs: readonly string[] = [
   '--remote-debugging-pipe',
@@ -40,7 +44,8 @@ export const chromiumArgs: readonly string[] = [
   '--font-render-hinting=none',
   '--hide-scrollbars',
   '--mute-audio',
-  '--host-resolver-rules=MAP * ~NOTFOUND'
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--enable-begin-frame-control'
 ];
 
 /**

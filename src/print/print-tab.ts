@@ -1,5 +1,6 @@
 import type {Browser, HTTPRequest, Page} from 'puppeteer-core';
 import type {PrintPage} from '../html/print-page.js';
+import {withStableNodeIds} from './pdf-node-ids.js';
 
 export interface PrintOptions {
   /** Milliseconds for loading and printing one document. */
@@ -54,13 +55,15 @@ export class PrintTab {
    */
   async print(page: PrintPage, options: PrintOptions): Promise<Uint8Array> {
     await this.load(page, options);
-    return this.#page.pdf({
+    const pdf = await this.#page.pdf({
       printBackground: true,
       preferCSSPageSize: true,
       tagged: true,
       outline: true,
       timeout: options.timeout
     });
+    // The tag tree's ids would otherwise say what the renderer printed before this document.
+    return withStableNodeIds(pdf);
   }
 
   /**
