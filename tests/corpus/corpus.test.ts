@@ -5,7 +5,7 @@ import path from 'node:path';
 import {afterAll, describe, expect, it, type TestContext} from 'vitest';
 import {buildDocument, compareFiles, corpusRoot, discoverDocuments, firstProblem, type BuildRun, type CorpusDocument} from '../helpers/corpus.js';
 import {overlappingLines, outsidePage, underfilledPages} from '../helpers/invariants-layout.js';
-import {openDefects, unstableChecks} from './open-defects.js';
+import {openDefects} from './open-defects.js';
 import {badFonts, missingPageLabels, missingText, softHyphens} from '../helpers/invariants-text.js';
 import {expectedBlocks} from '../helpers/manuscript-text.js';
 import {readPdf, type PdfReading} from '../helpers/pdf-reading.js';
@@ -15,8 +15,6 @@ declare module 'vitest' {
     /** Seconds the document's first build took (for the report). */
     buildSeconds?: number;
     pages?: number;
-    /** Why an unstable check failed this time (see `open-defects.ts`). */
-    openDefect?: string;
   }
 }
 
@@ -138,17 +136,8 @@ function expectNone(problems: readonly string[]): void {
 function checkIt(document: CorpusDocument, name: string, check: (context: TestContext) => Promise<void>): void {
   const key = name.split(':')[0] ?? name;
   const open = openDefects.find((entry) => entry.document === document.name && entry.check === key);
-  if (open?.expected === 'fails') {
+  if (open) {
     it.fails(`${name} (open defect: ${open.defect})`, check);
-  } else if (unstableChecks.has(key)) {
-    it(`${name} (reported, not asserted: unstable)`, async (context) => {
-      try {
-        await check(context);
-      } catch (error) {
-        context.task.meta.openDefect = (error as Error).message.split('\n')[0];
-        console.warn(`${document.name}: ${key} failed (unstable, not asserted): ${(error as Error).message.split('\n')[0]}`);
-      }
-    });
   } else {
     it(name, check);
   }

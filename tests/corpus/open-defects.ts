@@ -3,16 +3,13 @@
  * it. The harness still runs every check on every document; this ledger only says which
  * results are expected to be failures, so that CI stays a gate for everything else.
  *
- * - `fails`: the check must still fail there (`it.fails`): once the defect is fixed the
- *   run goes red until its entry is removed, so a fix is never left unrecorded.
- * - `unstable`: the check passes or fails from one run to the next; its result is shown
- *   in the report and printed as a warning, but not asserted.
+ * Each check listed must still fail for its document (`it.fails`): once the defect is
+ * fixed the run goes red until its entry is removed, so a fix is never left unrecorded.
  */
 export interface OpenDefect {
   readonly document: string;
   /** The check's name, as the first word of its test: `text`, `reproducible`, … */
   readonly check: string;
-  readonly expected: 'fails' | 'unstable';
   readonly defect: string;
 }
 
@@ -20,22 +17,16 @@ export const openDefects: readonly OpenDefect[] = [
   {
     document: 'ar-react-thinking-in-react',
     check: 'text',
-    expected: 'fails',
     defect: 'Arabic words read back out of order where Chromium draws a cluster before its predecessor (pdf.js and poppler); JSX attributes written as text are compared as raw HTML'
   },
   {
     document: 'fa-opensource-guide-how-to-contribute',
     check: 'text',
-    expected: 'fails',
     defect: 'Persian quotations inside raw <aside> blocks: their text is kept, but not found in reading order in the text layer'
   },
   {
     document: 'es-dcat-ap-es-especificacion',
     check: 'text',
-    expected: 'fails',
     defect: 'link lists in raw HTML inside table cells: the expected text holds the addresses, the page their labels'
   }
 ];
-
-/** Reproducibility of long documents: one page content stream differs by a few bytes between two runs, on different documents each time. */
-export const unstableChecks: ReadonlySet<string> = new Set(['reproducible']);
