@@ -6,14 +6,14 @@
  * Usage: node print-only/print-only.js <page.html> <out.pdf>
  */
 import {readFileSync, writeFileSync} from 'node:fs';
-import {ChromiumProcess} from '../src/print/chromium.js';
-import {findBrowser} from '../src/print/find-browser.js';
+import {ChromiumProcess} from '../src/pdf/chromium.js';
+import {findBrowser} from '../src/pdf/find-browser.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) throw new Error('usage: print-only <page.html> <out.pdf>');
 // Spawned before the print modules load, as `briefing build` does.
 const chromium = new ChromiumProcess(findBrowser(undefined));
-const {PrintSession} = await import('../src/print/print-session.js');
+const {PrintSession} = await import('../src/pdf/print-session.js');
 const session = new PrintSession(chromium, {timeout: 30_000, tabs: 1});
 try {
   const html = readFileSync(input, 'utf8');

@@ -2,7 +2,7 @@
 // its HTML stage into dist/html-stage-worker.cjs, started by dist/html-stage-thread.cjs.
 // Loading ~400 small modules one by one cost more start-up time than anything briefing
 // does; one bundle per lazily loaded part reads a handful of files instead. The HTML stage
-// is one CommonJS file so that it can run with a V8 code cache (src/code-cache.ts), and its
+// is one CommonJS file so that it can run with a V8 code cache (src/pipeline/code-cache.ts), and its
 // thread starts from CommonJS too, which spares the thread Node's ES module loader. The
 // library (`import 'briefing'`) stays the plain tsc output in dist/.
 import {rm} from 'node:fs/promises';
@@ -40,7 +40,7 @@ await build({
 
 await build({
   ...common,
-  entryPoints: {'html-stage-thread': 'src/html-stage-thread.ts', 'html-stage-worker': 'src/html-stage-worker.ts'},
+  entryPoints: {'html-stage-thread': 'src/pipeline/html-stage-thread.ts', 'html-stage-worker': 'src/pipeline/html-stage-worker.ts'},
   outdir: 'dist',
   outExtension: {'.js': '.cjs'},
   format: 'cjs',

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import {mainUsage, usages} from './cli/usage.js';
-import {version} from './version.js';
+import {version} from './util/version.js';
 
 /**
  * Run the command line: find the command and hand the rest to it. Commands load on

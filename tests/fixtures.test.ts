@@ -4,9 +4,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {VFile} from 'vfile';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {loadTemplate} from '../src/html/load-template.js';
-import {createProcessor, type BriefingProcessor} from '../src/processor.js';
-import {formatMessages} from '../src/report.js';
+import {loadTemplate} from '../src/html/template/load-template.js';
+import {createProcessor, type BriefingProcessor} from '../src/pipeline/processor.js';
+import {formatMessages} from '../src/messages/report.js';
 
 /**
  * `fixtures/<case>/input.md` → `output.html` (the `<body>` only: the head carries the

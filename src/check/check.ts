@@ -1,11 +1,11 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {resolveSettings, type SettingsLayer} from '../config.js';
-import {HtmlStage, HtmlTimeoutError} from '../html-stage.js';
+import {resolveSettings, type SettingsLayer} from '../config/config.js';
+import {HtmlStage, HtmlTimeoutError} from '../pipeline/html-stage.js';
 import {checkInput} from '../markdown/check-input.js';
-import {findManuscripts, type BuildInput} from '../manuscripts.js';
-import {hasErrors, reportError} from '../messages.js';
+import {findManuscripts, type BuildInput} from '../manuscripts/manuscripts.js';
+import {hasErrors, reportError} from '../messages/messages.js';
 
 /** What checking one manuscript found. */
 export interface CheckResult {

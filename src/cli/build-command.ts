@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type {ParseArgsConfig} from 'node:util';
-import {build, type BuildReport, type DocumentResult} from '../build.js';
-import {editions, formats, maxConcurrency, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config.js';
-import {findManuscripts} from '../manuscripts.js';
+import {build, type BuildReport, type DocumentResult} from '../build/build.js';
+import {editions, formats, maxConcurrency, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config/config.js';
+import {findManuscripts} from '../manuscripts/manuscripts.js';
 import {Progress} from './progress.js';
 import {commonOptions, interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
 import {buildUsage} from './usage.js';
@@ -64,7 +64,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     };
 
     if (values.watch) {
-      const {watch} = await import('../watch.js');
+      const {watch} = await import('../build/watch.js');
       await watch(files, {
         ...flags,
         ...hooks,

@@ -1,6 +1,6 @@
 import type {ParseArgsConfig} from 'node:util';
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
-import {formatMessages} from '../report.js';
+import {formatMessages} from '../messages/report.js';
 import {commonOptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
 import {checkUsage} from './usage.js';
 

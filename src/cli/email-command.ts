@@ -1,16 +1,16 @@
 import path from 'node:path';
 import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
-import {buildInMemory} from './distribute.js';
+import {buildInMemory} from './build-in-memory.js';
 import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {emailUsage} from './usage.js';
-import {AddressError, parseMailbox} from '../email-address.js';
-import {escapeControl} from '../report.js';
+import {AddressError, parseMailbox} from '../config/email-address.js';
+import {escapeControl} from '../messages/report.js';
 import {resolveAddressing, type EmailAddressing} from '../distribute/email-addressing.js';
 import {matterKeyPlace} from '../distribute/matter-key-place.js';
 import type {EmailMessage} from '../distribute/email-message.js';
 import type {Envelope} from '../distribute/send-email.js';
-import {reportWarning} from '../messages.js';
+import {reportWarning} from '../messages/messages.js';
 
 const options = {
   ...documentOptions,
@@ -99,7 +99,7 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
     // Everything --send needs is checked before anything is written.
     const delivery = values.send ? await prepareDelivery(message, configured.smtpUrl) : undefined;
 
-    const {writeFileAtomic} = await import('../output/write-atomic.js');
+    const {writeFileAtomic} = await import('../build/write-atomic.js');
     const eml = path.resolve(settings.outDir, `${name}.eml`);
     await writeFileAtomic(eml, await composeEml(message));
     if (!values.quiet) process.stderr.write(`✓ ${escapeControl(inputs[0] ?? '')} → ${escapeControl(path.relative(process.cwd(), eml))} (${escapeControl(message.attachments[0]?.filename ?? '')}, ${built.document.pages} pages)\n`);

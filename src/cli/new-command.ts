@@ -1,5 +1,5 @@
 import type {ParseArgsConfig} from 'node:util';
-import {createManuscript} from '../new-manuscript.js';
+import {createManuscript} from '../manuscripts/new-manuscript.js';
 import {parseCommand, usageFailure} from './shared.js';
 import {newUsage} from './usage.js';
 

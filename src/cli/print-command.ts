@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
-import {escapeControl} from '../report.js';
-import {buildInMemory} from './distribute.js';
+import {escapeControl} from '../messages/report.js';
+import {buildInMemory} from './build-in-memory.js';
 import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
 import {printUsage} from './usage.js';
 

@@ -1,5 +1,5 @@
-import type {DocumentResult} from '../build.js';
-import {escapeControl, formatMessages} from '../report.js';
+import type {DocumentResult} from '../build/build.js';
+import {escapeControl, formatMessages} from '../messages/report.js';
 
 /** Where progress goes: standard error, or a stand-in in tests. */
 export interface ProgressStream {

@@ -1,10 +1,10 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {VFile} from 'vfile';
-import {ConfigError, loadConfig, type ProjectConfig} from '../config-file.js';
-import {SettingsError} from '../config.js';
-import {InputError} from '../manuscripts.js';
-import {escapeControl} from '../report.js';
-import {version} from '../version.js';
+import {ConfigError, loadConfig, type ProjectConfig} from '../config/config-file.js';
+import {SettingsError} from '../config/config.js';
+import {InputError} from '../manuscripts/manuscripts.js';
+import {escapeControl} from '../messages/report.js';
+import {version} from '../util/version.js';
 
 type VFileMessage = VFile['messages'][number];
 

@@ -1,5 +1,5 @@
-import {AddressError, parseMailbox, type Mailbox} from '../email-address.js';
-import type {Matter} from '../markdown/matter-schema.js';
+import {AddressError, parseMailbox, type Mailbox} from '../config/email-address.js';
+import type {Matter} from '../manuscripts/matter-schema.js';
 
 /** Recipients, sender and subject as the person who runs `briefing email` gives them. */
 export interface EmailAddressing {

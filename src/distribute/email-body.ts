@@ -4,8 +4,8 @@ import {select, selectAll} from 'hast-util-select';
 import {toHtml} from 'hast-util-to-html';
 import {toText} from 'hast-util-to-text';
 import {h} from 'hastscript';
-import type {Matter} from '../markdown/matter-schema.js';
-import {formatDate, listNames} from '../html/rehype-briefing-template.js';
+import type {Matter} from '../manuscripts/matter-schema.js';
+import {formatDate, listNames} from '../html/template/rehype-briefing-template.js';
 
 /** What the cover message says about the attachment. */
 export interface Attachment {

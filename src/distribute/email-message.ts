@@ -1,5 +1,5 @@
-import type {Mailbox} from '../email-address.js';
-import type {Matter} from '../markdown/matter-schema.js';
+import type {Mailbox} from '../config/email-address.js';
+import type {Matter} from '../manuscripts/matter-schema.js';
 import {emailBody} from './email-body.js';
 import {resolveAddressing, type EmailAddressing} from './email-addressing.js';
 

@@ -5,8 +5,8 @@ import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
 import {visitParents} from 'unist-util-visit-parents';
 import '../markdown/remark-custom-heading-ids.js';
-import {defaults} from '../config.js';
-import type {Template} from './load-template.js';
+import {defaults} from '../config/config.js';
+import type {Template} from './template/load-template.js';
 
 export interface RehypeHeadingIdsOptions {
   /** Loads (and caches) a template by name or folder: its ids are taken too. */

@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module';
 import type {Element, Root} from 'hast';
 import type {Plugin} from 'unified';
-import {getOrCreate} from '../get-or-create.js';
+import {getOrCreate} from '../util/get-or-create.js';
 
 type Hyphenate = (text: string) => string;
 

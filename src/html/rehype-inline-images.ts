@@ -4,10 +4,10 @@ import type {Element, Root} from 'hast';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-import {recordDependency} from '../dependencies.js';
-import {reportError, reportWarning} from '../messages.js';
+import {recordDependency} from '../manuscripts/dependencies.js';
+import {reportError, reportWarning} from '../messages/messages.js';
 import {classifyUrl} from '../markdown/remark-safe-urls.js';
-import {isInside, projectRoot} from '../project-root.js';
+import {isInside, projectRoot} from '../config/project-root.js';
 
 export interface RehypeInlineImagesOptions {
   /**

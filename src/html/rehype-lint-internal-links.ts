@@ -1,7 +1,7 @@
 import type {Root} from 'hast';
 import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
-import {reportError, reportWarning} from '../messages.js';
+import {reportError, reportWarning} from '../messages/messages.js';
 
 export interface RehypeLintInternalLinksOptions {
   /** `error` for `briefing check`; `warning` (the default) for a build, whose PDF is still made. */

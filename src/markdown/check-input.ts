@@ -1,5 +1,5 @@
 import type {VFile} from 'vfile';
-import {reportError} from '../messages.js';
+import {reportError} from '../messages/messages.js';
 
 export interface InputLimits {
   /** Largest manuscript, in bytes. */

@@ -1,7 +1,7 @@
 import type {Heading, Paragraph, Root} from 'mdast';
 import {toString} from 'mdast-util-to-string';
 import type {VFile} from 'vfile';
-import {withoutControls} from './matter-text.js';
+import {withoutControls} from '../manuscripts/matter-text.js';
 
 /** A heading that opens the document, and where it is among the root's children. */
 export interface LeadingHeading {

@@ -5,13 +5,13 @@ import type {VFile} from 'vfile';
 import {LineCounter, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit as visitYaml, type Document, type Node as YamlNode} from 'yaml';
 import type * as z from 'zod';
 import {leadingHeading, titleFromFileName} from './document-title.js';
-import {aliasOf, authorAliases, matterAliases, nearMiss, reservedKeys, runSettingKeys} from './matter-keys.js';
-import {matterKeys, matterSchema, nestedMatterKeys, normaliseMatter, type Matter} from './matter-schema.js';
+import {aliasOf, authorAliases, matterAliases, nearMiss, reservedKeys, runSettingKeys} from '../manuscripts/matter-keys.js';
+import {matterKeys, matterSchema, nestedMatterKeys, normaliseMatter, type Matter} from '../manuscripts/matter-schema.js';
 import {detectLanguage} from './detect-language.js';
-import {withoutControls} from './matter-text.js';
-import {escapeControl} from '../report.js';
+import {withoutControls} from '../manuscripts/matter-text.js';
+import {escapeControl} from '../messages/report.js';
 import {findTitleBlock} from './pandoc-title-block.js';
-import {reportError, reportWarning} from '../messages.js';
+import {reportError, reportWarning} from '../messages/messages.js';
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,7 +1,7 @@
 import type {Root} from 'mdast';
 import type {Plugin} from 'unified';
 import type {Node, Parent} from 'unist';
-import {reportError} from '../messages.js';
+import {reportError} from '../messages/messages.js';
 
 /** Deeper trees than this are refused: later stages walk the tree recursively. */
 const defaultMaxDepth = 200;

@@ -1,6 +1,6 @@
 import type {Root} from 'mdast';
 import type {Plugin} from 'unified';
-import {documentKeys, resolveSettings, type Settings, type SettingsLayer} from '../config.js';
+import {documentKeys, resolveSettings, type Settings, type SettingsLayer} from '../config/config.js';
 
 declare module 'vfile' {
   interface DataMap {

@@ -2,7 +2,7 @@ import type {ContainerDirective, TextDirective} from 'mdast-util-directive';
 import type {Blockquote, Paragraph, Parents, PhrasingContent, Root} from 'mdast';
 import type {Plugin} from 'unified';
 import {EXIT, SKIP, visitParents} from 'unist-util-visit-parents';
-import {reportError, reportWarning} from '../messages.js';
+import {reportError, reportWarning} from '../messages/messages.js';
 
 /**
  * Mark pull quotes.

@@ -5,7 +5,7 @@ import type {Html, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
-import {reportWarning} from '../messages.js';
+import {reportWarning} from '../messages/messages.js';
 
 declare module 'vfile' {
   interface DataMap {

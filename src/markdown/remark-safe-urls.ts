@@ -2,8 +2,8 @@ import type {Nodes, Parents, Root, RootContent, Text} from 'mdast';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
-import {escapeControl} from '../report.js';
-import {reportWarning} from '../messages.js';
+import {escapeControl} from '../messages/report.js';
+import {reportWarning} from '../messages/messages.js';
 import {mailtoSubjectOnly} from './mailto-subject.js';
 
 /** Schemes a reader can follow from a PDF or a mailed page. */

@@ -2,7 +2,7 @@ import type {ContainerDirective} from 'mdast-util-directive';
 import type {List, Paragraph, PhrasingContent, Root} from 'mdast';
 import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
-import {reportError} from '../messages.js';
+import {reportError} from '../messages/messages.js';
 
 /** Label used when the manuscript gives none. */
 const defaultLabel = 'Summary';

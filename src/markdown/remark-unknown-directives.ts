@@ -2,7 +2,7 @@ import type {Parents, Root, RootContent} from 'mdast';
 import type {Plugin} from 'unified';
 import type {VFile} from 'vfile';
 import {SKIP, visit} from 'unist-util-visit';
-import {reportWarning} from '../messages.js';
+import {reportWarning} from '../messages/messages.js';
 
 /** Directives briefing gives a meaning to, by kind. */
 const known = {

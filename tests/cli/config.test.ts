@@ -1,7 +1,7 @@
 import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {ConfigError, loadConfig} from '../../src/config-file.js';
+import {ConfigError, loadConfig} from '../../src/config/config-file.js';
 import {manuscript, run, temporaryFolder} from './helpers.js';
 
 let cwd: string;

@@ -2,7 +2,7 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parse} from 'yaml';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {matterKeys} from '../../src/markdown/matter-schema.js';
+import {matterKeys} from '../../src/manuscripts/matter-schema.js';
 import {run, temporaryFolder} from './helpers.js';
 
 let cwd: string;

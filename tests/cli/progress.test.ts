@@ -1,6 +1,6 @@
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
-import type {DocumentResult} from '../../src/build.js';
+import type {DocumentResult} from '../../src/build/build.js';
 import {Progress} from '../../src/cli/progress.js';
 
 /** A stand-in for standard error that keeps what is written. */

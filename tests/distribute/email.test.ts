@@ -4,10 +4,10 @@ import path from 'node:path';
 import {simpleParser, type ParsedMail} from 'mailparser';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSmtpServer, type TestSmtpServer} from '../helpers/smtp.js';
-import {build} from '../../src/build.js';
+import {build} from '../../src/build/build.js';
 import {composeEml, createEmailMessage, type EmailInput} from '../../src/distribute/email-message.js';
 import {DeliveryError, envelopeOf, sendEmail} from '../../src/distribute/send-email.js';
-import type {Matter} from '../../src/markdown/matter-schema.js';
+import type {Matter} from '../../src/manuscripts/matter-schema.js';
 
 let dir: string;
 let input: EmailInput;

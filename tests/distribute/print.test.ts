@@ -7,7 +7,7 @@ import {PDFDocument} from 'pdf-lib';
 import pixelmatch from 'pixelmatch';
 import {PNG} from 'pngjs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build} from '../../src/build.js';
+import {build} from '../../src/build/build.js';
 import {PrintError, submitPrintJob, waitForPrintJob} from '../../src/distribute/print-job.js';
 
 /**

@@ -6,7 +6,7 @@ import {promisify} from 'node:util';
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type {TextItem} from 'pdfjs-dist/types/src/display/api.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build} from '../../src/build.js';
+import {build} from '../../src/build/build.js';
 
 /**
  * Layout for real structures, read back from real PDFs with poppler: headings of every

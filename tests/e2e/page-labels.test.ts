@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build, type DocumentResult} from '../../src/build.js';
+import {build, type DocumentResult} from '../../src/build/build.js';
 
 /**
  * Every page carries its number, in the document's language, whatever the scripts of the

@@ -5,7 +5,7 @@ import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type {TextItem} from 'pdfjs-dist/types/src/display/api.js';
 import {PDFDocument} from 'pdf-lib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build} from '../../src/build.js';
+import {build} from '../../src/build/build.js';
 import {readPages, squash} from '../helpers/pdf.js';
 import {usedFonts} from '../helpers/pdf-structure.js';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build} from '../../src/build.js';
+import {build} from '../../src/build/build.js';
 
 /**
  * Two builds of one document with `SOURCE_DATE_EPOCH` give the same bytes, however long

@@ -10,7 +10,7 @@ import {toString} from 'hast-util-to-string';
 import {PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject} from 'pdf-lib';
 import {parse as parseYaml} from 'yaml';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build, type BuildReport} from '../../src/build.js';
+import {build, type BuildReport} from '../../src/build/build.js';
 import {readPages, squash, type PageText} from '../helpers/pdf.js';
 
 /**

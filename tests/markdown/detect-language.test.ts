@@ -2,7 +2,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {detectLanguage} from '../../src/markdown/detect-language.js';
-import {createProcessor} from '../../src/processor.js';
+import {createProcessor} from '../../src/pipeline/processor.js';
 
 function detect(markdown: string, title = ''): {lang: string; notes: string[]} {
   const file = new VFile();

@@ -11,10 +11,10 @@ import {VFile} from 'vfile';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {hyphenateProse, maxHyphenatedToken, maxHyphenatedWord} from '../../src/html/rehype-hyphenate.js';
 import {maxBrokenAddress, withBreaks} from '../../src/html/rehype-url-breaks.js';
-import {loadTemplate} from '../../src/html/load-template.js';
+import {loadTemplate} from '../../src/html/template/load-template.js';
 import {remarkParseInPieces} from '../../src/markdown/remark-parse-in-pieces.js';
 import {splitAtHeadings} from '../../src/markdown/split-at-headings.js';
-import {createProcessor, type BriefingProcessor} from '../../src/processor.js';
+import {createProcessor, type BriefingProcessor} from '../../src/pipeline/processor.js';
 
 /**
  * Single tokens of the sizes that once took seconds (issue 11 §3): a 60 k-character

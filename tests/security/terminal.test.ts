@@ -2,9 +2,9 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {VFile} from 'vfile';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import type {DocumentResult} from '../../src/build.js';
+import type {DocumentResult} from '../../src/build/build.js';
 import {Progress} from '../../src/cli/progress.js';
-import {reportError} from '../../src/messages.js';
+import {reportError} from '../../src/messages/messages.js';
 import {runCli, type CliResult} from './helpers/cli.js';
 import {sandbox, type Sandbox} from './helpers/sandbox.js';
 

@@ -6,7 +6,7 @@ import {promisify} from 'node:util';
 import pixelmatch from 'pixelmatch';
 import {PNG} from 'pngjs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build} from '../../src/build.js';
+import {build} from '../../src/build/build.js';
 
 /**
  * Visual regression: chosen pages are rendered to PNG with poppler's pdftoppm and compared

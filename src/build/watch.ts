@@ -1,0 +1,209 @@
+import {stat} from 'node:fs/promises';
+import path from 'node:path';
+import type {FSWatcher} from 'chokidar';
+import {buildAll, buildDocument, outDirChosen, type BuildOptions, type DocumentOptions, type DocumentResult} from './build.js';
+import {resolveSettings} from '../config/config.js';
+import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from '../manuscripts/manuscripts.js';
+import {createRenderer, type Renderer} from './renderer.js';
+import {templateDir} from '../html/template/template-dir.js';
+
+export interface WatchOptions extends Omit<BuildOptions, 'write'> {
+  /** The first build is done and changes are being watched. */
+  readonly onWatching?: ((manuscripts: number, files: number) => void) | undefined;
+  /** A manuscript was rebuilt after a change to it, an image it uses or its template. */
+  readonly onRebuild?: ((result: DocumentResult) => void) | undefined;
+}
+
+/** Changes that arrive this close together make one rebuild (an editor's save is several writes). */
+const settle = 60;
+
+/**
+ * Build, then rebuild a manuscript whenever it, an image it uses, or its template
+ * changes, on the same warm browser, until `signal` aborts. New manuscripts in a
+ * watched folder are built as they appear. A rebuild that fails keeps the last good
+ * outputs (they are replaced atomically) and watching goes on.
+ *
+ * @param {readonly BuildInput[]} inputs
+ *   Files, folders and globs.
+ * @param {WatchOptions} options
+ *   Settings, hooks and the signal that stops watching.
+ * @returns {Promise<void>}
+ *   Resolves once stopped, with the browser closed.
+ */
+export async function watch(inputs: readonly BuildInput[], options: WatchOptions = {}): Promise<void> {
+  const {onStart, onDocument, onWatching, onRebuild, cwd = process.cwd(), signal, config, ...flags} = options;
+  signal?.throwIfAborted();
+  const settings = resolveSettings(config);
+  const outDir = path.relative(cwd, path.resolve(cwd, resolveSettings(settings, flags).outDir)) || '.';
+  const manuscripts = await findManuscripts(inputs, cwd);
+  refuseCollisions(manuscripts, outDir);
+
+  const renderer = await createRenderer(settings, flags);
+  const stop = (): void => void renderer.close();
+  signal?.addEventListener('abort', stop, {once: true});
+  const stopped = new Promise<void>((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), {once: true});
+  });
+  let watcher: FSWatcher | undefined;
+  try {
+    // Chokidar only now that it is needed.
+    const {watch: watchFiles} = await import('chokidar');
+    const writing = {cwd, write: true, signal, followOutDir: outDirChosen(options)};
+    const rebuilds = new Rebuilds(renderer, writing, onRebuild);
+    const first = await buildAll(renderer, manuscripts, writing, {onStart, onDocument});
+    for (const [index, result] of first.entries()) rebuilds.remember(manuscripts[index] as Manuscript, result);
+
+    // Folders given as inputs are watched too, for manuscripts added to them.
+    const folders: string[] = [];
+    for (const input of inputs) {
+      const folder = typeof input === 'string' ? path.resolve(cwd, input) : undefined;
+      if (folder && (await stat(folder).catch(() => undefined))?.isDirectory()) folders.push(folder);
+    }
+    const watched = [...new Set([...folders, ...rebuilds.files()])];
+    watcher = watchFiles(watched, {ignoreInitial: true, ignored: (file) => file.includes(`${path.sep}node_modules${path.sep}`)});
+    rebuilds.watcher = watcher;
+    const ready = watcher;
+    await new Promise<void>((resolve) => ready.once('ready', () => resolve()));
+    onWatching?.(manuscripts.length, watched.length);
+
+    const added = async (): Promise<void> => {
+      const found = await findManuscripts(inputs.filter((input) => typeof input === 'string'), cwd);
+      const fresh = found.filter((manuscript) => !rebuilds.knows(manuscript));
+      refuseCollisions([...rebuilds.manuscripts(), ...fresh], outDir);
+      rebuilds.add(fresh);
+    };
+    watcher.on('change', (file) => rebuilds.changed(file)).on('add', (file) => rebuilds.changed(file, added));
+
+    await stopped;
+    await rebuilds.idle();
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    await Promise.all([watcher?.close(), renderer.close()]);
+  }
+}
+
+/** What one manuscript's rebuilds wait for. */
+export interface WatchedFiles {
+  /** Its own file, the files its build read, and its template's folder. */
+  readonly files: readonly string[];
+  /** The template's folder: a change in it reloads the templates. */
+  readonly template: string;
+}
+
+/**
+ * What `--watch` watches for a manuscript: its own file, the files its last build read
+ * (images that passed the inside-the-project check; never a path it only names, so
+ * `![x](/usr)` watches nothing), and its template's folder, which is a name in
+ * `templates/` or a folder the person running the command chose.
+ *
+ * @param {Manuscript} manuscript
+ *   The manuscript.
+ * @param {DocumentResult} result
+ *   Its last build.
+ * @param {{cwd: string; template: string}} where
+ *   The working directory, and the run's template setting.
+ * @returns {WatchedFiles}
+ *   Absolute paths.
+ */
+export function filesToWatch(manuscript: Manuscript, result: DocumentResult, where: {cwd: string; template: string}): WatchedFiles {
+  // Found as the template loader finds it.
+  const template = templateDir(result.file.data.settings?.template ?? where.template);
+  const files = [path.resolve(where.cwd, manuscript.path), ...(result.file.data.dependencies ?? []), template];
+  return {files: [...new Set(files)], template};
+}
+
+/**
+ * Which manuscripts use which files, and the queue of rebuilds that changes to them
+ * cause. Rebuilds run one after another on the shared renderer.
+ */
+class Rebuilds {
+  /** Set once the first build is done and watching starts. */
+  watcher: FSWatcher | undefined;
+  readonly #renderer: Renderer;
+  readonly #options: DocumentOptions;
+  readonly #onRebuild: ((result: DocumentResult) => void) | undefined;
+  /** Each manuscript's own file, its images and its template folder. */
+  readonly #uses = new Map<Manuscript, WatchedFiles>();
+  readonly #pending = new Set<Manuscript>();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> = Promise.resolve();
+
+  constructor(renderer: Renderer, options: DocumentOptions, onRebuild?: (result: DocumentResult) => void) {
+    this.#renderer = renderer;
+    this.#options = options;
+    this.#onRebuild = onRebuild;
+  }
+
+  /** Note what a build of `manuscript` read, and watch it. */
+  remember(manuscript: Manuscript, result: DocumentResult): void {
+    const use = filesToWatch(manuscript, result, {cwd: this.#options.cwd, template: this.#renderer.settings.template});
+    this.#uses.set(manuscript, use);
+    this.watcher?.add([...use.files]);
+  }
+
+  /** Every file and folder in use. */
+  files(): string[] {
+    return [...this.#uses.values()].flatMap((use) => use.files);
+  }
+
+  manuscripts(): Manuscript[] {
+    return [...this.#uses.keys()];
+  }
+
+  knows(manuscript: Manuscript): boolean {
+    const file = path.resolve(this.#options.cwd, manuscript.path);
+    return this.manuscripts().some((known) => path.resolve(this.#options.cwd, known.path) === file);
+  }
+
+  /** Build new manuscripts. */
+  add(manuscripts: readonly Manuscript[]): void {
+    for (const manuscript of manuscripts) this.#pending.add(manuscript);
+    this.#schedule();
+  }
+
+  /**
+   * A file changed: rebuild what uses it. A Markdown file nobody uses yet may be a new
+   * manuscript in a watched folder; `added` looks for it.
+   */
+  changed(file: string, added?: () => Promise<void>): void {
+    const absolute = path.resolve(file);
+    const inside = (used: string): boolean => absolute === used || absolute.startsWith(used + path.sep);
+    let used = false;
+    for (const [manuscript, use] of this.#uses) {
+      if (!use.files.some(inside)) continue;
+      used = true;
+      this.#pending.add(manuscript);
+      // A template's files are read again for the next documents.
+      if (inside(use.template) && absolute !== use.template) this.#renderer.reloadTemplates();
+    }
+    if (!used && added && absolute.endsWith('.md')) this.#running = this.#running.then(added).catch(() => undefined);
+    this.#schedule();
+  }
+
+  /** Resolves when the rebuild under way, if any, is done. */
+  async idle(): Promise<void> {
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  #schedule(): void {
+    if (this.#pending.size === 0) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#running = this.#running.then(() => this.#rebuild()).catch(() => undefined);
+    }, settle);
+  }
+
+  async #rebuild(): Promise<void> {
+    const batch = [...this.#pending];
+    this.#pending.clear();
+    for (const manuscript of batch) {
+      if (this.#options.signal?.aborted) return;
+      const result = await buildDocument(this.#renderer, manuscript, this.#options);
+      this.remember(manuscript, result);
+      this.#onRebuild?.(result);
+    }
+  }
+}
+

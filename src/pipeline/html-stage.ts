@@ -1,0 +1,240 @@
+import path from 'node:path';
+import {Worker} from 'node:worker_threads';
+import type {Point, Position} from 'unist';
+import type {VFile} from 'vfile';
+import type {Settings, SettingsLayer} from '../config/config.js';
+import type {PrintPage} from '../html/print-page.js';
+import {packageRoot} from '../util/package-root.js';
+
+/** What the worker is started with. */
+export interface HtmlStageSetup {
+  readonly settings: Settings;
+  readonly override: SettingsLayer;
+  /** A root chosen by flag or configuration; else each manuscript's own (see `projectRoot`). */
+  readonly root?: string | undefined;
+  /** Make the print tab's copy of each page too (when PDFs are wanted). */
+  readonly print: boolean;
+}
+
+/** What the main thread asks of the worker. */
+export type HtmlStageRequest = {type: 'render'; id: number; path: string; cwd: string; value: string; lint: boolean} | {type: 'reload'};
+
+/** What to do with a manuscript besides making its page. */
+export interface RenderOptions {
+  /** Milliseconds for this document. */
+  readonly timeout: number;
+  /** Run `briefing check`'s rules on it too, instead of returning the page. */
+  readonly lint?: boolean | undefined;
+}
+
+/** A message on the manuscript, as it crosses the thread boundary. */
+export interface PortableMessage {
+  readonly reason: string;
+  readonly place?: Point | Position | undefined;
+  readonly ruleId?: string | undefined;
+  readonly source?: string | undefined;
+  readonly fatal?: boolean | null | undefined;
+  readonly url?: string | undefined;
+  readonly note?: string | undefined;
+  readonly actual?: string | undefined;
+  readonly expected?: string[] | undefined;
+}
+
+/** The print copy of a page as it crosses the thread: fonts already sent are left out. */
+export interface PortablePrintPage {
+  readonly html: string;
+  readonly fonts: Array<[string, Uint8Array]>;
+}
+
+/** What the worker answers; `warm-up` it sends on its own, once, when it has started. */
+export type HtmlStageResponse =
+  | {
+      id: number;
+      type: 'rendered';
+      html?: string | undefined;
+      print?: PortablePrintPage | undefined;
+      messages: PortableMessage[];
+      data: Pick<VFile['data'], 'matter' | 'settings' | 'dependencies'>;
+    }
+  | {id: number; type: 'failed'; reason: string}
+  | {type: 'warm-up'; page: PortablePrintPage | undefined};
+
+/** One page from the HTML stage: for the file, and for the print tab. */
+export interface HtmlStageResult {
+  /** The self-contained page; undefined when the manuscript has errors. */
+  readonly html?: string | undefined;
+  /** Its print copy, when the stage makes them. */
+  readonly print?: PrintPage | undefined;
+}
+
+/** The HTML stage ran out of time; its thread was stopped. */
+export class HtmlTimeoutError extends Error {
+  override name = 'HtmlTimeoutError';
+}
+
+interface Job {
+  readonly file: VFile;
+  readonly timeout: number;
+  readonly lint: boolean;
+  resolve(result: HtmlStageResult): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Runs the HTML stage (`src/html-stage-worker.ts`) in a worker thread, one document at
+ * a time. A document that overruns its budget has its thread terminated and a fresh
+ * thread takes the next document. The worker is the compiled `dist/html-stage-thread.cjs`
+ * (`npm run build` makes it), from the sources too.
+ */
+export class HtmlStage {
+  /**
+   * A page using the run template's fonts, for a print tab to load while the first
+   * manuscript is made (see `warmUpPage`); undefined when the first answer or a failure
+   * comes first.
+   */
+  readonly warmUp: Promise<PrintPage | undefined>;
+  readonly #warmedUp: (page: PrintPage | undefined) => void;
+  /** The bytes of every font URL the thread has sent, shared by all print copies. */
+  readonly #fonts = new Map<string, Uint8Array>();
+  readonly #setup: HtmlStageSetup;
+  readonly #queue: Job[] = [];
+  #worker: Worker | undefined;
+  #current: {job: Job; id: number; timer: NodeJS.Timeout} | undefined;
+  #ids = 0;
+  #closed = false;
+
+  constructor(setup: HtmlStageSetup) {
+    this.#setup = setup;
+    let warmedUp: (page: PrintPage | undefined) => void = () => undefined;
+    this.warmUp = new Promise((resolve) => {
+      warmedUp = resolve;
+    });
+    this.#warmedUp = warmedUp;
+  }
+
+  /** Start the thread now, so it loads its modules while the caller does other work. */
+  start(): void {
+    this.#ensureWorker();
+  }
+
+  /**
+   * Make the HTML of one manuscript. Messages and `data` (matter, settings,
+   * dependencies) are put on `file`.
+   *
+   * @param {VFile} file
+   *   The manuscript, its value already checked and decoded.
+   * @param {number | RenderOptions} options
+   *   Milliseconds for this document, or that and whether to lint it.
+   * @returns {Promise<HtmlStageResult>}
+   *   The page and its print copy; no page when the manuscript has errors or was linted.
+   */
+  render(file: VFile, options: number | RenderOptions): Promise<HtmlStageResult> {
+    if (this.#closed) return Promise.reject(new Error('The HTML stage is closed'));
+    const {timeout, lint = false} = typeof options === 'number' ? {timeout: options} : options;
+    return new Promise((resolve, reject) => {
+      this.#queue.push({file, timeout, lint, resolve, reject});
+      this.#next();
+    });
+  }
+
+  /** Read templates again for the next documents. */
+  reloadTemplates(): void {
+    this.#worker?.postMessage({type: 'reload'} satisfies HtmlStageRequest);
+  }
+
+  /** Stop the thread; documents still waiting are refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#warmedUp(undefined);
+    const error = new Error('The HTML stage is closed');
+    if (this.#current) {
+      clearTimeout(this.#current.timer);
+      this.#current.job.reject(error);
+      this.#current = undefined;
+    }
+    for (const job of this.#queue.splice(0)) job.reject(error);
+    const worker = this.#worker;
+    this.#worker = undefined;
+    await worker?.terminate();
+  }
+
+  #ensureWorker(): Worker {
+    if (this.#worker) return this.#worker;
+    const worker = new Worker(path.join(packageRoot, 'dist', 'html-stage-thread.cjs'), {workerData: this.#setup});
+    worker.on('message', (response: HtmlStageResponse) => this.#answer(response));
+    worker.on('error', (error) => this.#lost(worker, error));
+    worker.on('exit', (code) => this.#lost(worker, new Error(`The HTML stage stopped (exit code ${code})`)));
+    // The thread never keeps the process alive on its own.
+    worker.unref();
+    this.#worker = worker;
+    return worker;
+  }
+
+  #next(): void {
+    if (this.#current || this.#closed) return;
+    const job = this.#queue.shift();
+    if (!job) return;
+    const id = ++this.#ids;
+    const timer = setTimeout(() => this.#overrun(), job.timeout);
+    this.#current = {job, id, timer};
+    const {file} = job;
+    this.#ensureWorker().postMessage({type: 'render', id, path: file.path, cwd: file.cwd, value: String(file.value), lint: job.lint} satisfies HtmlStageRequest);
+  }
+
+  #answer(response: HtmlStageResponse): void {
+    if (response.type === 'warm-up') {
+      this.#warmedUp(response.page && this.#printPage(response.page));
+      return;
+    }
+    this.#warmedUp(undefined);
+    const current = this.#current;
+    if (!current || current.id !== response.id) return;
+    clearTimeout(current.timer);
+    this.#current = undefined;
+    const {job} = current;
+    if (response.type === 'failed') {
+      job.reject(new Error(response.reason));
+    } else {
+      for (const message of response.messages) {
+        const copy = job.file.message(message.reason, {place: message.place, ruleId: message.ruleId, source: message.source});
+        copy.fatal = message.fatal;
+        if (message.url !== undefined) copy.url = message.url;
+        if (message.note !== undefined) copy.note = message.note;
+        if (message.actual !== undefined) copy.actual = message.actual;
+        if (message.expected !== undefined) copy.expected = message.expected;
+      }
+      Object.assign(job.file.data, response.data);
+      job.resolve({html: response.html, print: response.print && this.#printPage(response.print)});
+    }
+    this.#next();
+  }
+
+  #printPage(page: PortablePrintPage): PrintPage {
+    for (const [url, bytes] of page.fonts) this.#fonts.set(url, bytes);
+    return {html: page.html, fonts: this.#fonts};
+  }
+
+  #overrun(): void {
+    const current = this.#current;
+    if (!current) return;
+    this.#current = undefined;
+    current.job.reject(new HtmlTimeoutError(`timed out after ${(current.job.timeout / 1000).toFixed(1)} s while making the HTML`));
+    const worker = this.#worker;
+    this.#worker = undefined;
+    void worker?.terminate();
+    this.#next();
+  }
+
+  #lost(worker: Worker, error: unknown): void {
+    this.#warmedUp(undefined);
+    if (this.#worker !== worker) return;
+    this.#worker = undefined;
+    const current = this.#current;
+    if (current) {
+      clearTimeout(current.timer);
+      this.#current = undefined;
+      current.job.reject(error);
+    }
+    this.#next();
+  }
+}
