@@ -21,7 +21,7 @@ const addressLike = /(?:[a-z][a-z\d+.-]{0,31}:\/\/|www\.|mailto:)\S+|[^\s@]{1,64
 export const maxBrokenAddress = 2048;
 
 /**
- * Let long addresses break at their natural joints (after `/`, before `.`, around `?`,
+ * Let long addresses, in text and in inline code, break at their natural joints (after `/`, before `.`, around `?`,
  * `&`, `=`) by inserting `<wbr>`, which adds no character to the text, so a URL neither
  * runs off the page nor stretches a justified line into wide gaps.
  *
@@ -31,7 +31,10 @@ export const maxBrokenAddress = 2048;
 export const rehypeUrlBreaks: Plugin<[], Root> = function () {
   return function (tree) {
     visit(tree, 'element', (node) => {
-      if (node.tagName === 'pre' || node.tagName === 'code') return SKIP;
+      // A listing keeps its lines as written (it wraps anywhere); inline code does not
+      // wrap, so an address in it breaks at its joints too, or a table cell holding one
+      // grows wider than the page.
+      if (node.tagName === 'pre') return SKIP;
       node.children = node.children.flatMap((child) => (child.type === 'text' ? withBreaks(child.value) : [child]));
       return undefined;
     });

@@ -1,7 +1,7 @@
 import type {Element, Root as HastRoot} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {toText} from 'hast-util-to-text';
-import type {Html, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Html, Parent, PhrasingContent, Root, RootContent} from 'mdast';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
@@ -26,8 +26,17 @@ const blockParents = new Set<string>(['root', 'blockquote', 'listItem', 'contain
 /** Stands for an image inside the extracted text (a noncharacter: never in the text we keep). */
 const imageMark = '\uFDD0';
 
+/**
+ * A tag of an element a browser shows as a block of its own (`<li>`, `</p>`, `<div>`…)
+ * written inline, as GitHub tables hold lists: `<ul><li>a</li><li>b</li></ul>`.
+ */
+const blockTag = /^<\/?\s*(?:address|article|aside|blockquote|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\b[^<>]*>$/i;
+
+/** Line breaks that stand for block tags, until the boundaries of their parent are settled. */
+const boundaries = new WeakSet<RootContent>();
+
 /** What became of a piece of raw HTML, for the warning. */
-type Kept = 'nothing' | 'tag' | 'text' | 'image' | 'text and images' | 'break';
+type Kept = 'nothing' | 'tag' | 'boundary' | 'text' | 'image' | 'text and images' | 'break';
 
 /**
  * Raw HTML is never rendered (a manuscript may come from anyone, and the output is
@@ -43,6 +52,7 @@ type Kept = 'nothing' | 'tag' | 'text' | 'image' | 'text and images' | 'break';
 export const remarkRawHtml: Plugin<[], Root> = function () {
   return function (tree, file) {
     const seen = new Map<string, {node: Html; kept: Kept; count: number}>();
+    const bounded = new Set<Parent>();
     visit(tree, 'html', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
       const block = blockParents.has(parent.type);
@@ -65,6 +75,7 @@ export const remarkRawHtml: Plugin<[], Root> = function () {
         if (start) (file.data.rawHtmlImages ??= new Set()).add(`${start.line}:${start.column}`);
       }
       (parent.children as RootContent[]).splice(index, 1, ...nodes);
+      if (nodes.some((added) => boundaries.has(added))) bounded.add(parent);
 
       // A comment, or a closing tag whose opening tag was reported, is dropped quietly.
       if (tag !== undefined) {
@@ -75,9 +86,32 @@ export const remarkRawHtml: Plugin<[], Root> = function () {
       }
       return [SKIP, index + nodes.length];
     });
+    for (const parent of bounded) settleBoundaries(parent);
     for (const {node, kept, count} of seen.values()) warn(file, node, kept, count);
   };
 };
+
+/**
+ * The inline tags of blocks stand for line breaks: keep one between two pieces of
+ * content, none at the start or end of their parent and none beside another break, so
+ * that `<ul><li>a</li><li>b</li></ul>` in a table cell reads as two lines, not as `ab`.
+ */
+function settleBoundaries(parent: Parent): void {
+  const children: RootContent[] = [];
+  let pending: RootContent | undefined;
+  for (const child of parent.children as RootContent[]) {
+    if (boundaries.has(child)) {
+      if (children.length > 0 && children.at(-1)?.type !== 'break') pending ??= child;
+      continue;
+    }
+    // Space between two block tags is not content.
+    if (pending && child.type === 'text' && child.value.trim() === '') continue;
+    if (pending && child.type !== 'break') children.push(pending);
+    pending = undefined;
+    children.push(child);
+  }
+  parent.children = children as Parent['children'];
+}
 
 /** The name of the first element, or undefined for only comments, text and closing tags. */
 function firstTag(fragment: HastRoot): string | undefined {
@@ -139,6 +173,11 @@ function captionFigures(fragment: HastRoot): number {
 
 /** Inline markup (one tag, mostly): `<br>` is a line break, `<img>` an image, text stays text. */
 function inlineContent(fragment: HastRoot, node: Html): {nodes: PhrasingContent[]; kept: Kept} {
+  if (blockTag.test(node.value.trim())) {
+    const mark: PhrasingContent = {type: 'break', position: node.position};
+    boundaries.add(mark);
+    return {nodes: [mark], kept: 'boundary'};
+  }
   const elements = fragment.children.filter((child): child is Element => child.type === 'element');
   if (elements.length > 0 && elements.every((element) => element.tagName === 'br') && toText(fragment).trim() === '') {
     return {nodes: elements.map(() => ({type: 'break', position: node.position})), kept: 'break'};
@@ -213,6 +252,7 @@ function warn(file: VFile, node: Html, kept: Kept, count: number): void {
   const outcome = {
     nothing: 'is not rendered, expected Markdown or a directive',
     tag: 'is dropped (the text beside it stays), expected Markdown or a directive',
+    boundary: 'is dropped, and the text on each side of it is kept on lines of their own, expected Markdown or a directive',
     text: 'is not rendered: its text is kept as plain text, expected Markdown or a directive',
     image: 'is not rendered: its image is read as a Markdown image, expected `![alt](path)`',
     'text and images': 'is not rendered: its text is kept as plain text and its images read as Markdown images, expected Markdown or a directive',

@@ -68,6 +68,22 @@ describe('remarkRawHtml: content kept, markup dropped', () => {
     expect(messages).toEqual(['7:6 raw-html warning Raw HTML `<br>` (and 1 more like it) is read as a line break, expected a backslash at the end of the line']);
   });
 
+  it('keeps the items of an inline list or the paragraphs in a table cell on lines of their own, none empty', async () => {
+    const {article, messages} = await render(
+      '| A | B |\n| --- | --- |\n| x | <ul><li>`alpha`</li><li> beta</li><li>gamma</li></ul> |\n| y | <p>first</p> <p>second</p> |\n| z | plain <div>boxed</div> after |'
+    );
+    const cells = selectAll('td', article).filter((_, index) => index % 2 === 1);
+    expect(cells.map((cell) => textOf(cell).replace(/\s*\n\s*/g, '\n'))).toEqual(['alpha\nbeta\ngamma', 'first\nsecond', 'plain\nboxed\nafter']);
+    // One break between items: none before the first, after the last or doubled.
+    expect(cells.map((cell) => selectAll('br', cell).length)).toEqual([2, 1, 2]);
+    expect(messages.filter((message) => message.includes('lines of their own'))).toEqual([
+      '7:7 raw-html warning Raw HTML `<ul>` is dropped, and the text on each side of it is kept on lines of their own, expected Markdown or a directive',
+      '7:11 raw-html warning Raw HTML `<li>` (and 2 more like it) is dropped, and the text on each side of it is kept on lines of their own, expected Markdown or a directive',
+      '8:7 raw-html warning Raw HTML `<p>` (and 1 more like it) is dropped, and the text on each side of it is kept on lines of their own, expected Markdown or a directive',
+      '9:13 raw-html warning Raw HTML `<div>` is dropped, and the text on each side of it is kept on lines of their own, expected Markdown or a directive'
+    ]);
+  });
+
   it('reads a local <img> through the image inliner, and a <figure>’s caption as its caption', async () => {
     const {article} = await render('<figure><img src="dot.svg" alt="A dot"><figcaption>The dot, small.</figcaption></figure>');
     const [figure] = selectAll('figure', article);
