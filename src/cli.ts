@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import {exitCode} from './cli/exit-codes.js';
 import {mainUsage, usages} from './cli/usage.js';
 import {version} from './util/version.js';
 
@@ -30,16 +31,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       const topic = rest[0];
       if (topic !== undefined && !(topic in usages)) return failure(`Unknown command \`${topic}\``);
       process.stdout.write(`${topic === undefined ? mainUsage : usages[topic]}\n`);
-      return 0;
+      return exitCode.ok;
     }
     case '-v':
     case '--version':
       process.stdout.write(`${version}\n`);
-      return 0;
+      return exitCode.ok;
     case '-h':
     case '--help':
       process.stdout.write(`${mainUsage}\n`);
-      return 0;
+      return exitCode.ok;
     case undefined:
       return failure('Missing command');
     default:
@@ -49,7 +50,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function failure(message: string): number {
   process.stderr.write(`briefing: ${message}\n\n${mainUsage}\n`);
-  return 2;
+  return exitCode.usage;
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -4,7 +4,13 @@ import {build, type BuildReport, type DocumentResult} from '../build/build.js';
 import {editions, formats, maxConcurrency, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config/config.js';
 import {findManuscripts} from '../manuscripts/manuscripts.js';
 import {Progress} from './progress.js';
-import {commonOptions, interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
+import {commonOptions, parseCommand, UsageError, usageFailure} from './arguments.js';
+import {exitCode} from './exit-codes.js';
+import {jsonMessages} from './json-messages.js';
+import {projectConfig} from './project-config.js';
+import {setupFailure} from './setup-failure.js';
+import {interruptions} from './signals.js';
+import {readInputs} from './stdin.js';
 import {buildUsage} from './usage.js';
 
 /** The flags that shape documents, shared with `email` and `print`. */
@@ -75,7 +81,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
         },
         onRebuild: (result) => progress.rebuilt(result)
       });
-      return 0;
+      return exitCode.ok;
     }
 
     // The command exits next: Chromium is told to close and left to finish on its own.
@@ -84,10 +90,10 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     if (values.json) await write(`${JSON.stringify(toJson(report), null, 2)}\n`);
     const single = report.documents[0];
     if (values.stdout && single?.ok) await write(single.pdf ?? single.html ?? '');
-    return report.ok ? 0 : 1;
+    return report.ok ? exitCode.ok : exitCode.failed;
   } catch (error) {
     progress.close();
-    if (stop.signal.aborted) return values.watch ? 0 : 130;
+    if (stop.signal.aborted) return values.watch ? exitCode.ok : exitCode.interrupted;
     return setupFailure(error, buildUsage);
   } finally {
     stop.dispose();

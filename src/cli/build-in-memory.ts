@@ -4,7 +4,7 @@ import type {DocumentResult} from '../build/build.js';
 import type {Settings} from '../config/config.js';
 import type {Matter} from '../manuscripts/matter-schema.js';
 import {formatMessages} from '../messages/report.js';
-import {projectConfig} from './shared.js';
+import {projectConfig} from './project-config.js';
 import {flagsToSettings, type Values} from './build-command.js';
 
 /** One manuscript built in memory for `email` or `print`, with what it needs downstream. */

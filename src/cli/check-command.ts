@@ -1,7 +1,12 @@
 import type {ParseArgsConfig} from 'node:util';
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
 import {formatMessages} from '../messages/report.js';
-import {commonOptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, usageFailure} from './shared.js';
+import {commonOptions, parseCommand, usageFailure, type FlagValues} from './arguments.js';
+import {exitCode} from './exit-codes.js';
+import {jsonMessages} from './json-messages.js';
+import {projectConfig} from './project-config.js';
+import {setupFailure} from './setup-failure.js';
+import {readInputs} from './stdin.js';
 import {checkUsage} from './usage.js';
 
 const options = {
@@ -9,8 +14,6 @@ const options = {
   template: {type: 'string', short: 't'},
   json: {type: 'boolean'}
 } satisfies ParseArgsConfig['options'];
-
-type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] extends 'string' ? string : boolean};
 
 /**
  * `briefing check`: report every problem that can be known without printing.
@@ -23,7 +26,7 @@ type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] ext
 export async function checkCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCommand(argv, options, checkUsage);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as Values;
+  const {values} = parsed;
   const {inputs} = parsed;
   if (inputs.length === 0) return usageFailure('Missing manuscript: give files, folders or globs to check', checkUsage);
 
@@ -52,7 +55,7 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
     };
     await new Promise<void>((resolve) => process.stdout.write(`${JSON.stringify(json, null, 2)}\n`, () => resolve()));
   }
-  return report.ok ? 0 : 1;
+  return report.ok ? exitCode.ok : exitCode.failed;
 }
 
 /** `✓ x.md: no problems`, `⚠ x.md: 2 warnings`, `✗ x.md: 1 error, 2 warnings`. */

@@ -2,7 +2,10 @@ import path from 'node:path';
 import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
 import {buildInMemory} from './build-in-memory.js';
-import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
+import {parseCommand, UsageError, usageFailure} from './arguments.js';
+import {exitCode} from './exit-codes.js';
+import {setupFailure} from './setup-failure.js';
+import {interruptions} from './signals.js';
 import {emailUsage} from './usage.js';
 import {AddressError, parseMailbox} from '../config/email-address.js';
 import {escapeControl} from '../messages/report.js';
@@ -83,7 +86,7 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
         }
       }
     });
-    if (!built) return say(`✗ ${escapeControl(inputs[0] ?? '')}: not built\n`, 'stderr', 1);
+    if (!built) return say(`✗ ${escapeControl(inputs[0] ?? '')}: not built\n`, 'stderr', exitCode.failed);
     const {settings, name} = built;
     const {createEmailMessage, composeEml} = await import('../distribute/email-message.js');
     const configured = settings.email ?? {};
@@ -117,10 +120,10 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
       const {response} = await delivery.send();
       process.stderr.write(`✉ sent to ${delivery.envelope.to.join(', ')}: ${escapeControl(response)}\n`);
     }
-    return 0;
+    return exitCode.ok;
   } catch (error) {
-    if (stop.signal.aborted) return 130;
-    if ((error as Error).name === 'DeliveryError') return say(`briefing: ${escapeControl((error as Error).message)}\n`, 'stderr', 1);
+    if (stop.signal.aborted) return exitCode.interrupted;
+    if ((error as Error).name === 'DeliveryError') return say(`briefing: ${escapeControl((error as Error).message)}\n`, 'stderr', exitCode.failed);
     if (error instanceof AddressError) return usageFailure(error.message, emailUsage);
     return setupFailure(error, emailUsage);
   } finally {
@@ -138,7 +141,7 @@ async function prepareDelivery(message: EmailMessage, configuredUrl: string | un
   return {server, envelope, send: () => sendEmail(message, url)};
 }
 
-function say(text: string, stream: 'stdout' | 'stderr', status = 0): number {
+function say(text: string, stream: 'stdout' | 'stderr', status: number = exitCode.ok): number {
   process[stream].write(text);
   return status;
 }

@@ -1,6 +1,7 @@
 import type {ParseArgsConfig} from 'node:util';
 import {createManuscript} from '../manuscripts/new-manuscript.js';
-import {parseCommand, usageFailure} from './shared.js';
+import {parseCommand, usageFailure} from './arguments.js';
+import {exitCode} from './exit-codes.js';
 import {newUsage} from './usage.js';
 
 const options = {
@@ -21,7 +22,7 @@ const options = {
 export async function newCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCommand(argv, options, newUsage);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as {dir?: string; force?: boolean};
+  const {values} = parsed;
   const positionals = parsed.inputs;
   if (positionals.length !== 1 || !positionals[0]?.trim()) {
     return usageFailure(positionals.length > 1 ? 'Expected one title; put it in quotes' : 'Missing title, expected the briefing’s title in quotes', newUsage);
@@ -30,10 +31,10 @@ export async function newCommand(argv: readonly string[]): Promise<number> {
     const file = await createManuscript(positionals[0], {dir: values.dir, force: values.force});
     process.stdout.write(`${file}\n`);
     process.stderr.write(`Wrote ${file}; edit it, then run: briefing build ${file}\n`);
-    return 0;
+    return exitCode.ok;
   } catch (error) {
     process.stderr.write(`briefing: ${(error as Error).message}\n`);
-    return 1;
+    return exitCode.failed;
   }
 }
 

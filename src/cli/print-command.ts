@@ -5,7 +5,10 @@ import type {ParseArgsConfig} from 'node:util';
 import {documentOptions, type Values} from './build-command.js';
 import {escapeControl} from '../messages/report.js';
 import {buildInMemory} from './build-in-memory.js';
-import {interruptions, parseCommand, setupFailure, UsageError, usageFailure} from './shared.js';
+import {parseCommand, UsageError, usageFailure} from './arguments.js';
+import {exitCode} from './exit-codes.js';
+import {setupFailure} from './setup-failure.js';
+import {interruptions} from './signals.js';
 import {printUsage} from './usage.js';
 
 const options = {
@@ -41,7 +44,7 @@ export async function printCommand(argv: readonly string[]): Promise<number> {
     const built = await buildInMemory(inputs[0] ?? '', values, {edition: 'print', signal: stop.signal});
     if (!built) {
       process.stderr.write(`✗ ${escapeControl(inputs[0] ?? '')}: not built\n`);
-      return 1;
+      return exitCode.failed;
     }
     const {submitPrintJob, waitForPrintJob} = await import('../distribute/print-job.js');
     dir = await mkdtemp(path.join(tmpdir(), 'briefing-print-'));
@@ -55,12 +58,12 @@ export async function printCommand(argv: readonly string[]): Promise<number> {
         `🖨 ${escapeControl(inputs[0] ?? '')} → ${values.printer ?? 'the default printer'}: job ${job}, ${built.document.pages} pages × ${copies}${values.duplex ? ', duplex' : ''}${values.wait ? ', done' : ''}\n`
       );
     }
-    return 0;
+    return exitCode.ok;
   } catch (error) {
-    if (stop.signal.aborted) return 130;
+    if (stop.signal.aborted) return exitCode.interrupted;
     if ((error as Error).name === 'PrintError') {
       process.stderr.write(`briefing: ${escapeControl((error as Error).message)}\n`);
-      return 1;
+      return exitCode.failed;
     }
     return setupFailure(error, printUsage);
   } finally {

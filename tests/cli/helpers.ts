@@ -209,3 +209,32 @@ export async function temporaryFolder(prefix: string): Promise<{dir: string; rem
   const dir = await mkdtemp(path.join(tmpdir(), `briefing-${prefix}-`));
   return {dir, remove: () => rm(dir, {recursive: true, force: true})};
 }
+
+/**
+ * Keep what is written to standard output and standard error while `action` runs, for
+ * the in-process tests of the CLI's parts.
+ *
+ * @param action
+ *   What to run.
+ * @returns
+ *   Its result, and the text of both streams.
+ */
+export async function captureOutput<T>(action: () => T | Promise<T>): Promise<{result: T; stdout: string; stderr: string}> {
+  const written = {stdout: '', stderr: ''};
+  const originals = {stdout: process.stdout.write, stderr: process.stderr.write};
+  for (const name of ['stdout', 'stderr'] as const) {
+    process[name].write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written[name] += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      const callback = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as typeof process.stdout.write;
+  }
+  try {
+    const result = await action();
+    return {result, ...written};
+  } finally {
+    process.stdout.write = originals.stdout;
+    process.stderr.write = originals.stderr;
+  }
+}
