@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {VFile} from 'vfile';
-import {resolveSettings, type SettingsLayer} from '../config/config.js';
+import {outDirChosen, outputFolder, settingsOf, type Settings, type SettingsLayer} from '../config/config.js';
 import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from '../manuscripts/manuscripts.js';
 import {makeFolderInside, LinkedFolderError} from './folder-inside.js';
 import {isCompletePdf} from './is-complete-pdf.js';
@@ -43,7 +43,12 @@ export interface BuildHooks {
 }
 
 export interface BuildOptions extends SettingsLayer, BuildHooks {
-  /** Project configuration, below the front matter; the other options are flags, above it. */
+  /**
+   * The run's settings, merged already (`resolveSettings`), as the command line does;
+   * then neither `config` nor the settings options may be given.
+   */
+  readonly settings?: Settings | undefined;
+  /** Project configuration, below the front matter; the settings options are flags, above it. */
   readonly config?: SettingsLayer | undefined;
   /** Working directory that relative inputs and `outDir` are resolved against. */
   readonly cwd?: string | undefined;
@@ -63,23 +68,6 @@ export interface DocumentOptions {
   readonly cwd: string;
   readonly write: boolean;
   readonly signal?: AbortSignal | undefined;
-  /**
-   * The output folder may be a symbolic link: a flag or the configuration named it. The
-   * default `out`, found wherever the command runs, may not; folders below it never may.
-   */
-  readonly followOutDir?: boolean | undefined;
-}
-
-/**
- * Whether the person running the command chose the output folder (see `followOutDir`).
- *
- * @param {BuildOptions} options
- *   Flags and configuration.
- * @returns {boolean}
- *   True when a flag or the configuration sets `outDir`.
- */
-export function outDirChosen(options: Pick<BuildOptions, 'outDir' | 'config'>): boolean {
-  return options.outDir !== undefined || options.config?.outDir !== undefined;
 }
 
 /**
@@ -98,18 +86,17 @@ export function outDirChosen(options: Pick<BuildOptions, 'outDir' | 'config'>): 
  *   One result per manuscript, in input order.
  */
 export async function build(inputs: readonly BuildInput[], options: BuildOptions = {}): Promise<BuildReport> {
-  const {onStart, onDocument, cwd = process.cwd(), signal, config, write = true, waitForBrowser = true, ...flags} = options;
+  const {onStart, onDocument, cwd = process.cwd(), signal, settings, config, write = true, waitForBrowser = true, ...flags} = options;
   signal?.throwIfAborted();
-  const settings = resolveSettings(config);
-  const run = resolveSettings(settings, flags);
+  const run = settingsOf(settings, {config, flags});
   const manuscripts = await findManuscripts(inputs, cwd);
-  if (write) refuseCollisions(manuscripts, path.relative(cwd, path.resolve(cwd, run.outDir)) || '.');
+  if (write) refuseCollisions(manuscripts, outputFolder(run, cwd));
 
-  const renderer = await createRenderer(settings, flags);
+  const renderer = await createRenderer(run);
   const stop = (): void => void renderer.close();
   signal?.addEventListener('abort', stop, {once: true});
   try {
-    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal, followOutDir: outDirChosen(options)}, {onStart, onDocument});
+    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal}, {onStart, onDocument});
     return {ok: documents.every((document) => document.ok), documents};
   } finally {
     signal?.removeEventListener('abort', stop);
@@ -224,8 +211,11 @@ export async function buildDocument(
   options: DocumentOptions,
   prepared: Prepared = prepareDocument(renderer, manuscript, options)
 ): Promise<DocumentResult> {
-  const {cwd, write, signal, followOutDir} = options;
+  const {cwd, write, signal} = options;
   const {outDir, formats} = renderer.settings;
+  // The output folder may be a symbolic link: a flag or the configuration named it. The
+  // default `out`, found wherever the command runs, may not; folders below it never may.
+  const followOutDir = outDirChosen(renderer.settings);
   const {file} = prepared;
   // Timed from its turn to print, as progress shows it; HTML made ahead came for free.
   const started = performance.now();

@@ -1,7 +1,7 @@
 import {access} from 'node:fs/promises';
 import path from 'node:path';
 import type {VFile} from 'vfile';
-import {resolveSettings, type Settings, type SettingsLayer} from '../config/config.js';
+import {isSettings, settingsOf, type Settings, type SettingsLayer} from '../config/config.js';
 import {checkInput} from '../markdown/check-input.js';
 import {hasErrors, reportError} from '../messages/messages.js';
 import {ChromiumProcess} from '../pdf/chromium.js';
@@ -251,20 +251,21 @@ export class Renderer implements AsyncDisposable {
  * Create a renderer. When PDFs are wanted, Chromium is spawned first, before the
  * Markdown and HTML modules load, so the browser boots while they do.
  *
- * @param {SettingsLayer} settings
- *   Defaults and project configuration (missing keys take the defaults).
- * @param {SettingsLayer} override
- *   Flags for this run: they beat what a manuscript's front matter chooses.
+ * @param {Settings | SettingsLayer} settings
+ *   The run's settings (`resolveSettings`); or, to have them merged here, the project
+ *   configuration's layer (missing keys take the defaults).
+ * @param {SettingsLayer} flags
+ *   With a configuration layer: the flags for this run, which beat what a manuscript's
+ *   front matter chooses.
  * @returns {Promise<Renderer>}
  *   A renderer; close it when done.
  */
-export async function createRenderer(settings: SettingsLayer = {}, override: SettingsLayer = {}): Promise<Renderer> {
-  const base = resolveSettings(settings);
-  const run = resolveSettings(base, override);
+export async function createRenderer(settings: Settings | SettingsLayer = {}, flags?: SettingsLayer): Promise<Renderer> {
+  const run = isSettings(settings) ? settingsOf(settings, {flags}) : settingsOf(undefined, {config: settings, flags});
   // Chromium is spawned, then the HTML stage's thread started, before anything else: both
   // boot while the print modules load and the template is checked.
   const chromium = run.formats.includes('pdf') ? new ChromiumProcess(findBrowser(run.browser)) : undefined;
-  const html = new HtmlStage({settings: base, override, root: run.root, print: chromium !== undefined});
+  const html = new HtmlStage({settings: run, print: chromium !== undefined});
   html.start();
   try {
     // The run's template must exist: a missing one is an error before any document.

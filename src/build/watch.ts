@@ -1,8 +1,8 @@
 import {stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {FSWatcher} from 'chokidar';
-import {buildAll, buildDocument, outDirChosen, type BuildOptions, type DocumentOptions, type DocumentResult} from './build.js';
-import {resolveSettings} from '../config/config.js';
+import {buildAll, buildDocument, type BuildOptions, type DocumentOptions, type DocumentResult} from './build.js';
+import {outputFolder, settingsOf} from '../config/config.js';
 import {findManuscripts, refuseCollisions, type BuildInput, type Manuscript} from '../manuscripts/manuscripts.js';
 import {createRenderer, type Renderer} from './renderer.js';
 import {templateDir} from '../html/template/template-dir.js';
@@ -31,14 +31,14 @@ const settle = 60;
  *   Resolves once stopped, with the browser closed.
  */
 export async function watch(inputs: readonly BuildInput[], options: WatchOptions = {}): Promise<void> {
-  const {onStart, onDocument, onWatching, onRebuild, cwd = process.cwd(), signal, config, ...flags} = options;
+  const {onStart, onDocument, onWatching, onRebuild, cwd = process.cwd(), signal, settings, config, ...flags} = options;
   signal?.throwIfAborted();
-  const settings = resolveSettings(config);
-  const outDir = path.relative(cwd, path.resolve(cwd, resolveSettings(settings, flags).outDir)) || '.';
+  const run = settingsOf(settings, {config, flags});
+  const outDir = outputFolder(run, cwd);
   const manuscripts = await findManuscripts(inputs, cwd);
   refuseCollisions(manuscripts, outDir);
 
-  const renderer = await createRenderer(settings, flags);
+  const renderer = await createRenderer(run);
   const stop = (): void => void renderer.close();
   signal?.addEventListener('abort', stop, {once: true});
   const stopped = new Promise<void>((resolve) => {
@@ -49,7 +49,7 @@ export async function watch(inputs: readonly BuildInput[], options: WatchOptions
   try {
     // Chokidar only now that it is needed.
     const {watch: watchFiles} = await import('chokidar');
-    const writing = {cwd, write: true, signal, followOutDir: outDirChosen(options)};
+    const writing = {cwd, write: true, signal};
     const rebuilds = new Rebuilds(renderer, writing, onRebuild);
     const first = await buildAll(renderer, manuscripts, writing, {onStart, onDocument});
     for (const [index, result] of first.entries()) rebuilds.remember(manuscripts[index] as Manuscript, result);

@@ -46,12 +46,11 @@ export interface CheckOptions extends SettingsLayer {
  */
 export async function check(inputs: readonly BuildInput[], options: CheckOptions = {}): Promise<CheckReport> {
   const {cwd = process.cwd(), config, onDocument, ...flags} = options;
-  const settings = resolveSettings(config);
-  const run = resolveSettings(settings, flags);
+  const run = resolveSettings({config, flags});
   const manuscripts = await findManuscripts(inputs, cwd);
   // The build's own HTML stage, in its thread and under the same time budget: a
   // manuscript that makes the parser crawl is stopped here as in a build.
-  const stage = new HtmlStage({settings, override: flags, root: run.root, print: false});
+  const stage = new HtmlStage({settings: run, print: false});
   stage.start();
   const documents: CheckResult[] = [];
   try {

@@ -1,16 +1,9 @@
-import path from 'node:path';
 import type {ParseArgsConfig} from 'node:util';
 import {build, type BuildReport, type DocumentResult} from '../build/build.js';
-import {editions, formats, maxConcurrency, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config/config.js';
+import {editions, formats, maxConcurrency, outputFolder, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config/config.js';
 import {findManuscripts} from '../manuscripts/manuscripts.js';
 import {Progress} from './progress.js';
-import {commonOptions, parseCommand, UsageError, usageFailure} from './arguments.js';
-import {exitCode} from './exit-codes.js';
-import {jsonMessages} from './json-messages.js';
-import {projectConfig} from './project-config.js';
-import {setupFailure} from './setup-failure.js';
-import {interruptions} from './signals.js';
-import {readInputs} from './stdin.js';
+import {commonOptions, interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
 import {buildUsage} from './usage.js';
 
 /** The flags that shape documents, shared with `email` and `print`. */
@@ -61,8 +54,8 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     const config = await projectConfig(values);
     const files = await readInputs(inputs);
     if (values.stdout && (await findManuscripts(files, cwd)).length !== 1) throw new UsageError('--stdout writes one document; give exactly one manuscript');
-    const run = resolveSettings(config.settings, flags);
-    const outDir = path.relative(cwd, path.resolve(cwd, run.outDir)) || '.';
+    const settings = resolveSettings({config: config.settings, flags});
+    const outDir = outputFolder(settings, cwd);
     const hooks = {
       signal: stop.signal,
       onStart: (input: string, index: number, total: number) => progress.start(input, index, total),
@@ -72,28 +65,27 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     if (values.watch) {
       const {watch} = await import('../build/watch.js');
       await watch(files, {
-        ...flags,
         ...hooks,
-        config: config.settings,
+        settings,
         onWatching(manuscripts, watched) {
           progress.finish(outDir);
           progress.watching(manuscripts, watched);
         },
         onRebuild: (result) => progress.rebuilt(result)
       });
-      return exitCode.ok;
+      return 0;
     }
 
     // The command exits next: Chromium is told to close and left to finish on its own.
-    const report = await build(files, {...flags, ...hooks, config: config.settings, write: !values.stdout, waitForBrowser: false});
+    const report = await build(files, {...hooks, settings, write: !values.stdout, waitForBrowser: false});
     progress.finish(outDir);
     if (values.json) await write(`${JSON.stringify(toJson(report), null, 2)}\n`);
     const single = report.documents[0];
     if (values.stdout && single?.ok) await write(single.pdf ?? single.html ?? '');
-    return report.ok ? exitCode.ok : exitCode.failed;
+    return report.ok ? 0 : 1;
   } catch (error) {
     progress.close();
-    if (stop.signal.aborted) return values.watch ? exitCode.ok : exitCode.interrupted;
+    if (stop.signal.aborted) return values.watch ? 0 : 130;
     return setupFailure(error, buildUsage);
   } finally {
     stop.dispose();

@@ -4,7 +4,7 @@ import type {DocumentResult} from '../build/build.js';
 import type {Settings} from '../config/config.js';
 import type {Matter} from '../manuscripts/matter-schema.js';
 import {formatMessages} from '../messages/report.js';
-import {projectConfig} from './project-config.js';
+import {projectConfig} from './shared.js';
 import {flagsToSettings, type Values} from './build-command.js';
 
 /** One manuscript built in memory for `email` or `print`, with what it needs downstream. */
@@ -41,17 +41,13 @@ export async function buildInMemory(
   const flags = flagsToSettings(values);
   const config = await projectConfig(values);
   const [{build}, {resolveSettings}] = await Promise.all([import('../build/build.js'), import('../config/config.js')]);
-  const report = await build([input], {
-    ...flags,
-    ...(options.edition && flags.edition === undefined ? {edition: options.edition} : {}),
-    formats: ['pdf', 'html'],
+  const settings = resolveSettings({
     config: config.settings,
-    write: false,
-    signal: options.signal
+    flags: {...flags, ...(options.edition && flags.edition === undefined ? {edition: options.edition} : {}), formats: ['pdf', 'html']}
   });
+  const report = await build([input], {settings, write: false, signal: options.signal});
   const [document] = report.documents;
   if (!document) return undefined;
-  const settings = resolveSettings(config.settings, flags);
   const {matter} = document.file.data;
   // The command's own remarks on the manuscript are printed with the build's, in place.
   if (document.ok && matter) options.review?.(document.file, matter, settings);

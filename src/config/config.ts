@@ -1,4 +1,5 @@
 import {availableParallelism} from 'node:os';
+import path from 'node:path';
 import {parseMailbox} from './email-address.js';
 
 /** Paper sizes briefing prints on. */
@@ -11,13 +12,14 @@ export type Edition = (typeof editions)[number];
 
 /** Settings a manuscript's front matter may choose for itself (flags still win). */
 export const documentKeys = ['template', 'paper', 'edition'] as const;
+export type DocumentKey = (typeof documentKeys)[number];
 
 /** Outputs a build can write. */
 export const formats = ['pdf', 'html'] as const;
 export type Format = (typeof formats)[number];
 
-/** Everything a build is configured by, after merging. Read-only. */
-export interface Settings {
+/** What a build is configured by: the values any layer may set. */
+export interface SettingValues {
   /** Folder outputs are written to. */
   readonly outDir: string;
   readonly paper: Paper;
@@ -37,6 +39,19 @@ export interface Settings {
   readonly email?: EmailSettings | undefined;
   /** Front matter with a `title` required, and only briefing's own keys allowed in it. */
   readonly strict?: boolean | undefined;
+}
+
+/** The layer a setting came from, when not from the defaults. */
+export type SettingOrigin = 'config' | 'matter' | 'flags';
+
+/** Everything a build is configured by, after merging: deeply frozen. */
+export interface Settings extends SettingValues {
+  /**
+   * The layer that chose each setting not left at its default. Two rules depend on it:
+   * front matter may choose only the document keys no flag chose, and outputs may go
+   * through a linked `outDir` only when one was chosen (see `outDirChosen`).
+   */
+  readonly origins: Readonly<Partial<Record<keyof SettingValues, SettingOrigin>>>;
 }
 
 /**
@@ -118,19 +133,32 @@ function checkEmail(value: unknown): string | undefined {
 }
 
 /** One layer of configuration: any subset of the settings. */
-export type SettingsLayer = {readonly [Key in keyof Settings]?: Settings[Key] | undefined};
+export type SettingsLayer = {readonly [Key in keyof SettingValues]?: SettingValues[Key] | undefined};
+
+/** The layers of a run, above the defaults: the project's configuration, then the flags. */
+export interface SettingsLayers {
+  /** The configuration file (`loadConfig`), below the front matter. */
+  readonly config?: SettingsLayer | undefined;
+  /** Command-line flags, or a library caller's options: they beat the front matter. */
+  readonly flags?: SettingsLayer | undefined;
+}
+
+/** Settings made by `resolveSettings` (or the defaults), as opposed to a layer that looks alike. */
+const resolved = new WeakSet<object>();
 
 /** The defaults, the lowest layer. */
-export const defaults: Settings = Object.freeze({
+export const defaults: Settings = deepFreeze({
   outDir: 'out',
   paper: 'a4',
   edition: 'screen',
-  formats: Object.freeze(['pdf', 'html'] as const),
+  formats: ['pdf', 'html'],
   template: 'briefing',
   timeout: 30_000,
   // One tab per core, but a few tabs already keep Chromium busy: more only costs memory.
-  concurrency: Math.min(availableParallelism(), 4)
-});
+  concurrency: Math.min(availableParallelism(), 4),
+  origins: {}
+} satisfies Settings);
+resolved.add(defaults);
 
 /** Most documents printed at once that a setting may ask for. */
 export const maxConcurrency = 16;
@@ -140,7 +168,7 @@ export class SettingsError extends Error {
   override name = 'SettingsError';
 }
 
-const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined} = {
+const checks: {[Key in keyof SettingValues]-?: (value: unknown) => string | undefined} = {
   outDir: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a folder path'),
   paper: (value) => (papers.includes(value as Paper) ? undefined : `expected ${papers.join(' or ')}`),
   edition: (value) => (editions.includes(value as Edition) ? undefined : `expected ${editions.join(' or ')}`),
@@ -171,34 +199,152 @@ const checks: {[Key in keyof Settings]-?: (value: unknown) => string | undefined
  */
 export function checkSetting(key: string, value: unknown): string | undefined {
   if (!Object.hasOwn(checks, key)) return `unknown setting, expected one of ${Object.keys(checks).join(', ')}`;
-  return checks[key as keyof Settings](value);
+  return checks[key as keyof SettingValues](value);
 }
 
 /**
- * Merge configuration layers, lowest first (defaults, then project config, then flags),
- * validate the result once and freeze it. Nothing changes settings after this.
+ * Merge the settings of a run, once: the defaults, then the project configuration, then
+ * the flags. The result is validated and deeply frozen, and travels down unchanged;
+ * only a manuscript's front matter adds a layer, per document (`documentSettings`).
  *
- * @param {ReadonlyArray<SettingsLayer | undefined>} layers
- *   Layers above the defaults, lowest first.
+ * @param {SettingsLayers} layers
+ *   The configuration file's layer and the flags; a value `undefined` sets nothing.
  * @returns {Settings}
- *   Frozen settings.
+ *   Frozen settings, with the layer each came from.
+ * @throws {SettingsError}
+ *   When a key is unknown or a merged value is invalid.
  */
-export function resolveSettings(...layers: ReadonlyArray<SettingsLayer | undefined>): Settings {
+export function resolveSettings(layers: SettingsLayers = {}): Settings {
   const merged: Record<string, unknown> = {...defaults};
-  for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer ?? {})) {
+  const origins: Partial<Record<keyof SettingValues, SettingOrigin>> = {};
+  for (const origin of ['config', 'flags'] as const) {
+    for (const [key, value] of Object.entries(layers[origin] ?? {})) {
       if (!Object.hasOwn(checks, key)) throw new SettingsError(`Unknown setting \`${key}\`, expected one of ${Object.keys(checks).join(', ')}`);
-      if (value !== undefined) merged[key] = value;
+      if (value === undefined) continue;
+      merged[key] = value;
+      origins[key as keyof SettingValues] = origin;
     }
   }
+  return settle({...merged, formats: [...new Set(merged['formats'] as Format[])], origins});
+}
+
+/**
+ * One document's settings: the run's, with the document keys its front matter chooses
+ * (`template`, `paper`, `edition`) unless a flag chose them first.
+ *
+ * @param {Settings} run
+ *   The run's settings (`resolveSettings`).
+ * @param {Partial<Record<DocumentKey, string>> | undefined} matter
+ *   The manuscript's front matter, already validated by its schema.
+ * @returns {Settings}
+ *   Frozen settings; `run` itself when the front matter chooses nothing.
+ */
+export function documentSettings(run: Settings, matter: Readonly<Partial<Record<DocumentKey, string | undefined>>> | undefined): Settings {
+  const chosen = documentKeys.filter((key) => matter?.[key] !== undefined && run.origins[key] !== 'flags');
+  if (chosen.length === 0) return frozenSettings(run);
+  const merged: Record<string, unknown> = {...run};
+  const origins = {...run.origins};
+  for (const key of chosen) {
+    merged[key] = matter?.[key];
+    origins[key] = 'matter';
+  }
+  return settle({...merged, origins});
+}
+
+/**
+ * Settings that crossed a thread (a structured clone is neither frozen nor known here),
+ * frozen again; settings already resolved here are returned as they are.
+ *
+ * @param {Settings} settings
+ *   Settings, possibly a copy.
+ * @returns {Settings}
+ *   The same settings, deeply frozen.
+ */
+export function frozenSettings(settings: Settings): Settings {
+  return resolved.has(settings) ? settings : brand(deepFreeze(settings));
+}
+
+/**
+ * Whether a value is settings made by `resolveSettings`, rather than a layer of them.
+ *
+ * @param {unknown} value
+ *   Settings or a layer.
+ * @returns {boolean}
+ *   True for resolved settings.
+ */
+export function isSettings(value: unknown): value is Settings {
+  return typeof value === 'object' && value !== null && resolved.has(value);
+}
+
+/**
+ * The settings of a library call that takes either resolved settings or their layers:
+ * merged here, at the entry, and nowhere below.
+ *
+ * @param {Settings | undefined} settings
+ *   Settings the caller resolved already.
+ * @param {SettingsLayers} layers
+ *   Or the layers to merge.
+ * @returns {Settings}
+ *   Frozen settings.
+ * @throws {TypeError}
+ *   When both are given: which would win is not obvious.
+ */
+export function settingsOf(settings: Settings | undefined, layers: SettingsLayers): Settings {
+  if (!settings) return resolveSettings(layers);
+  const given = [layers.config, layers.flags].some((layer) => layer && Object.values(layer).some((value) => value !== undefined));
+  if (given) throw new TypeError('Give either settings or settings layers (config and flags), not both');
+  return frozenSettings(settings);
+}
+
+/**
+ * Whether the person running the command chose the output folder: a flag or the
+ * configuration set `outDir`. Only then may it be a symbolic link.
+ *
+ * @param {Settings} settings
+ *   The run's settings.
+ * @returns {boolean}
+ *   True when `outDir` is not the default.
+ */
+export function outDirChosen(settings: Settings): boolean {
+  return settings.origins.outDir !== undefined;
+}
+
+/**
+ * The output folder as the command shows it: relative to the working directory.
+ *
+ * @param {Settings} settings
+ *   The run's settings.
+ * @param {string} cwd
+ *   Working directory.
+ * @returns {string}
+ *   A relative path, `.` for the working directory itself.
+ */
+export function outputFolder(settings: Settings, cwd: string): string {
+  return path.relative(cwd, path.resolve(cwd, settings.outDir)) || '.';
+}
+
+/**
+ * Validate merged settings, then copy and freeze them: the layers' own objects and lists
+ * are the caller's, and stay as they were.
+ */
+function settle(merged: Record<string, unknown>): Settings {
   for (const [key, check] of Object.entries(checks)) {
     const problem = check(merged[key]);
     if (problem) throw new SettingsError(`Invalid setting \`${key}\`: ${problem}`);
   }
-  const email = merged['email'] as EmailSettings | undefined;
-  return Object.freeze({
-    ...merged,
-    formats: Object.freeze([...new Set(merged['formats'] as Format[])]),
-    ...(email ? {email: Object.freeze({...email})} : {})
-  }) as Settings;
+  return brand(deepFreeze(structuredClone(merged)) as unknown as Settings);
+}
+
+function brand(settings: Settings): Settings {
+  resolved.add(settings);
+  return settings;
+}
+
+/** Freeze a value of plain objects and arrays, all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value);
+    for (const item of Object.values(value)) deepFreeze(item);
+  }
+  return value;
 }

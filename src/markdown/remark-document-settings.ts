@@ -1,19 +1,17 @@
 import type {Root} from 'mdast';
 import type {Plugin} from 'unified';
-import {documentKeys, resolveSettings, type Settings, type SettingsLayer} from '../config/config.js';
+import {documentSettings, type Settings} from '../config/config.js';
 
 declare module 'vfile' {
   interface DataMap {
-    /** This document's settings: the run's, then its front matter, then flags. */
+    /** This document's settings: the run's, with what its front matter may choose (flags still win). */
     settings: Settings;
   }
 }
 
 export interface RemarkDocumentSettingsOptions {
-  /** Defaults and project configuration. */
+  /** The run's settings: defaults, project configuration and flags, merged once. */
   readonly settings: Settings;
-  /** Command-line flags: they beat the front matter. */
-  readonly override?: SettingsLayer | undefined;
 }
 
 /**
@@ -21,16 +19,13 @@ export interface RemarkDocumentSettingsOptions {
  * choose its `template`, `paper` and `edition`, but flags given for the run still win.
  *
  * @param options
- *   The run's settings and flags.
+ *   The run's settings.
  * @returns
  *   Transform.
  */
 export const remarkDocumentSettings: Plugin<[RemarkDocumentSettingsOptions], Root> = function (options) {
-  const {settings, override} = options;
+  const {settings} = options;
   return function (_tree, file) {
-    const matter = file.data.matter;
-    const fromMatter: Record<string, unknown> = {};
-    for (const key of documentKeys) if (matter?.[key] !== undefined) fromMatter[key] = matter[key];
-    file.data.settings = resolveSettings(settings, fromMatter as SettingsLayer, override);
+    file.data.settings = documentSettings(settings, file.data.matter);
   };
 };

@@ -16,21 +16,19 @@ import {createTemplateLoader} from '../html/template/load-template.js';
 import {warmUpPage} from '../html/template/warm-up-page.js';
 import {reportError} from '../messages/messages.js';
 import {createProcessor} from './processor.js';
+import {frozenSettings} from '../config/config.js';
 import type {PrintPageTree} from '../html/print-page.js';
 import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup, PortablePrintPage} from './html-stage.js';
 
 const setup = workerData as HtmlStageSetup;
+// A structured clone of the run's settings: frozen again, as they were.
+const settings = frozenSettings(setup.settings);
 let loader = createTemplateLoader();
-const processor = createProcessor({
-  settings: setup.settings,
-  override: setup.override,
-  templates: (nameOrDir) => loader(nameOrDir),
-  root: setup.root
-});
+const processor = createProcessor({settings, templates: (nameOrDir) => loader(nameOrDir)});
 
 // The run's template, loaded before the first manuscript is worked on; the print side
 // gets a page with its fonts to load meanwhile (see `warmUpPage`).
-const warmedUp = (setup.print ? loader(setup.override.template ?? setup.settings.template).then(warmUpPage).then(portable) : Promise.resolve(undefined))
+const warmedUp = (setup.print ? loader(settings.template).then(warmUpPage).then(portable) : Promise.resolve(undefined))
   // A template that cannot be read is reported with the first manuscript.
   .catch(() => undefined)
   .then((page) => parentPort?.postMessage({type: 'warm-up', page} satisfies HtmlStageResponse));

@@ -2,16 +2,14 @@ import path from 'node:path';
 import {Worker} from 'node:worker_threads';
 import type {Point, Position} from 'unist';
 import type {VFile} from 'vfile';
-import type {Settings, SettingsLayer} from '../config/config.js';
+import {frozenSettings, type Settings} from '../config/config.js';
 import type {PrintPage} from '../html/print-page.js';
 import {packageRoot} from '../util/package-root.js';
 
 /** What the worker is started with. */
 export interface HtmlStageSetup {
+  /** The run's settings, merged once (`resolveSettings`). */
   readonly settings: Settings;
-  readonly override: SettingsLayer;
-  /** A root chosen by flag or configuration; else each manuscript's own (see `projectRoot`). */
-  readonly root?: string | undefined;
   /** Make the print tab's copy of each page too (when PDFs are wanted). */
   readonly print: boolean;
 }
@@ -203,7 +201,9 @@ export class HtmlStage {
         if (message.actual !== undefined) copy.actual = message.actual;
         if (message.expected !== undefined) copy.expected = message.expected;
       }
-      Object.assign(job.file.data, response.data);
+      const {settings, ...data} = response.data;
+      // The document's settings crossed the thread as a copy: frozen again.
+      Object.assign(job.file.data, data, settings ? {settings: frozenSettings(settings)} : {});
       job.resolve({html: response.html, print: response.print && this.#printPage(response.print)});
     }
     this.#next();

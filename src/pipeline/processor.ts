@@ -15,7 +15,7 @@ import {rehypeInlineImages} from '../html/rehype-inline-images.js';
 import {rehypeLintInternalLinks} from '../html/rehype-lint-internal-links.js';
 import {sanitizeSchema} from '../html/sanitize-schema.js';
 import {createTemplateLoader, type Template} from '../html/template/load-template.js';
-import {defaults, type Settings, type SettingsLayer} from '../config/config.js';
+import {defaults, type Settings} from '../config/config.js';
 import {remarkDocumentSettings} from '../markdown/remark-document-settings.js';
 import {remarkCustomHeadingIds} from '../markdown/remark-custom-heading-ids.js';
 import {remarkBriefingMatter} from '../markdown/remark-briefing-matter.js';
@@ -30,13 +30,11 @@ import {remarkUnknownDirectives} from '../markdown/remark-unknown-directives.js'
 import {generator} from '../util/version.js';
 
 export interface ProcessorOptions {
-  /** Defaults and project configuration; a manuscript may choose its document keys. */
+  /** The run's settings (`resolveSettings`); a manuscript's front matter may choose its document keys. */
   readonly settings?: Settings;
-  /** Command-line flags, which beat the front matter. */
-  readonly override?: SettingsLayer;
   /** Loads templates by name; defaults to a cached `loadTemplate`. */
   readonly templates?: (nameOrDir: string) => Promise<Template>;
-  /** Folder that local images must stay inside; default: each manuscript's project root (see `projectRoot`). */
+  /** Folder that local images must stay inside; default: `settings.root`, else each manuscript's project root (see `projectRoot`). */
   readonly root?: string | undefined;
 }
 
@@ -46,18 +44,18 @@ export interface ProcessorOptions {
  * Built once per renderer and frozen; every document of a batch goes through it.
  *
  * @param {ProcessorOptions} options
- *   Settings, flags, template loader and project root.
+ *   Settings, template loader and project root.
  * @returns
  *   Frozen processor: Markdown in, complete HTML document out.
  */
 export function createProcessor(options: ProcessorOptions = {}) {
-  const {settings = defaults, override, templates = createTemplateLoader(), root = override?.root ?? settings.root} = options;
+  const {settings = defaults, templates = createTemplateLoader(), root = settings.root} = options;
   return unified()
     .use(remarkParseInPieces)
     .use(remarkYamlFrontMatter)
     .use(remarkDepthLimit)
-    .use(remarkBriefingMatter, {strict: (override?.strict ?? settings.strict) === true})
-    .use(remarkDocumentSettings, {settings, override})
+    .use(remarkBriefingMatter, {strict: settings.strict === true})
+    .use(remarkDocumentSettings, {settings})
     .use(remarkGfm)
     .use(remarkDirective)
     .use(remarkCustomHeadingIds)

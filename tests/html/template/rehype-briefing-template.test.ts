@@ -57,7 +57,7 @@ describe('rehypeBriefingTemplate', () => {
   });
 
   it('sets the paper size and the running strings in the page style', async () => {
-    const letter = createProcessor({settings: resolveSettings({paper: 'letter'})});
+    const letter = createProcessor({settings: resolveSettings({config: {paper: 'letter'}})});
     const html = String(await letter.process('---\ntitle: Running\nauthors: [Ada]\npublisher: Inst\ndate: 2025-06-06\n---\n'));
     // Compare only the per-document rules: the style element also holds the inlined fonts.
     const rules = /@page\{size:[^}]*\}\n:root\{[^}]*\}/.exec(html)?.[0];

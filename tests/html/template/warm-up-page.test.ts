@@ -29,7 +29,7 @@ describe('warmUpPage', () => {
 
 describe('HtmlStage.warmUp', () => {
   it("is the run template's warm-up page with its font bytes, sent before the first manuscript is made", async () => {
-    const stage = new HtmlStage({settings: resolveSettings({template: 'memo'}), override: {}, root: process.cwd(), print: true});
+    const stage = new HtmlStage({settings: resolveSettings({config: {template: 'memo', root: process.cwd()}}), print: true});
     stage.start();
     try {
       const page = await stage.warmUp;
@@ -45,7 +45,7 @@ describe('HtmlStage.warmUp', () => {
   });
 
   it('is undefined when the template cannot be read, and the manuscript then says why', async () => {
-    const stage = new HtmlStage({settings: resolveSettings({}), override: {template: 'no-such-template'}, root: process.cwd(), print: true});
+    const stage = new HtmlStage({settings: resolveSettings({flags: {template: 'no-such-template', root: process.cwd()}}), print: true});
     stage.start();
     try {
       expect(await stage.warmUp).toBeUndefined();
@@ -55,7 +55,7 @@ describe('HtmlStage.warmUp', () => {
   });
 
   it('is undefined when no page will be printed', async () => {
-    const stage = new HtmlStage({settings: resolveSettings({}), override: {}, root: process.cwd(), print: false});
+    const stage = new HtmlStage({settings: resolveSettings({config: {root: process.cwd()}}), print: false});
     stage.start();
     try {
       expect(await stage.warmUp).toBeUndefined();
