@@ -1,32 +1,24 @@
-import type {ParseArgsConfig} from 'node:util';
 import {build, type BuildReport, type DocumentResult} from '../build/build.js';
-import {editions, formats, maxConcurrency, outputFolder, papers, resolveSettings, type Edition, type Format, type Paper, type SettingsLayer} from '../config/config.js';
+import {outputFolder, resolveSettings} from '../config/config.js';
 import {findManuscripts} from '../manuscripts/manuscripts.js';
 import {Progress} from './progress.js';
-import {commonOptions, interruptions, jsonMessages, parseCommand, projectConfig, readInputs, setupFailure, UsageError, usageFailure} from './shared.js';
+import {parseCommand, UsageError, usageFailure, type OptionTable} from './arguments.js';
+import {documentOptions, flagsToSettings, outputOptions} from './build-options.js';
+import {exitCode} from './exit-codes.js';
+import {jsonMessages} from './json-messages.js';
+import {projectConfig} from './project-config.js';
+import {setupFailure} from './setup-failure.js';
+import {interruptions} from './signals.js';
+import {readInputs} from './stdin.js';
 import {buildUsage} from './usage.js';
-
-/** The flags that shape documents, shared with `email` and `print`. */
-export const documentOptions = {
-  ...commonOptions,
-  'out-dir': {type: 'string', short: 'o'},
-  paper: {type: 'string', short: 'p'},
-  edition: {type: 'string', short: 'e'},
-  template: {type: 'string', short: 't'},
-  timeout: {type: 'string'},
-  browser: {type: 'string'}
-} satisfies ParseArgsConfig['options'];
 
 const options = {
   ...documentOptions,
-  format: {type: 'string', short: 'f'},
-  concurrency: {type: 'string', short: 'j'},
+  ...outputOptions,
   watch: {type: 'boolean', short: 'w'},
   stdout: {type: 'boolean'},
   json: {type: 'boolean'}
-} satisfies ParseArgsConfig['options'];
-
-export type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['type'] extends 'string' ? string : boolean};
+} satisfies OptionTable;
 
 /**
  * `briefing build`: parse the flags, call `build` (or `watch`), print, return the exit status.
@@ -39,7 +31,7 @@ export type Values = {[Key in keyof typeof options]?: (typeof options)[Key]['typ
 export async function buildCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCommand(argv, options, buildUsage);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as Values;
+  const {values} = parsed;
   const {inputs} = parsed;
   if (inputs.length === 0) return usageFailure('Missing manuscript: give files, folders or globs to build', buildUsage);
 
@@ -73,7 +65,7 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
         },
         onRebuild: (result) => progress.rebuilt(result)
       });
-      return 0;
+      return exitCode.ok;
     }
 
     // The command exits next: Chromium is told to close and left to finish on its own.
@@ -82,57 +74,14 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     if (values.json) await write(`${JSON.stringify(toJson(report), null, 2)}\n`);
     const single = report.documents[0];
     if (values.stdout && single?.ok) await write(single.pdf ?? single.html ?? '');
-    return report.ok ? 0 : 1;
+    return report.ok ? exitCode.ok : exitCode.failed;
   } catch (error) {
     progress.close();
-    if (stop.signal.aborted) return values.watch ? 0 : 130;
+    if (stop.signal.aborted) return values.watch ? exitCode.ok : exitCode.interrupted;
     return setupFailure(error, buildUsage);
   } finally {
     stop.dispose();
   }
-}
-
-/**
- * The flags as a settings layer; a flag not given is `undefined`, so it overrides nothing.
- *
- * @param {Values} values
- *   Parsed flags.
- * @returns {SettingsLayer}
- *   The top layer.
- */
-export function flagsToSettings(values: Values): SettingsLayer {
-  const paper = values.paper?.toLowerCase();
-  if (paper !== undefined && !(papers as readonly string[]).includes(paper)) throw new UsageError(`Unknown paper \`${values.paper}\`, expected ${papers.join(' or ')}`);
-  const edition = values.edition?.toLowerCase();
-  if (edition !== undefined && !(editions as readonly string[]).includes(edition)) {
-    throw new UsageError(`Unknown edition \`${values.edition}\`, expected ${editions.join(' or ')}`);
-  }
-  let list = values.format?.split(',').map((item) => item.trim().toLowerCase());
-  const unknown = list?.find((item) => !(formats as readonly string[]).includes(item));
-  if (unknown !== undefined) throw new UsageError(`Unknown format \`${unknown}\`, expected pdf, html or pdf,html`);
-  if (values.stdout) {
-    list ??= ['pdf'];
-    if (new Set(list).size !== 1) throw new UsageError('--stdout writes one output; choose --format pdf or --format html');
-  }
-  const timeout = values.timeout;
-  if (timeout !== undefined && !(Number(timeout) > 0)) throw new UsageError(`Invalid --timeout \`${timeout}\`, expected seconds above 0`);
-  const concurrency = values.concurrency;
-  const workers = Number(concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= maxConcurrency)) {
-    throw new UsageError(`Invalid --concurrency \`${concurrency}\`, expected a whole number from 1 to ${maxConcurrency}`);
-  }
-  return {
-    outDir: values['out-dir'],
-    paper: paper as Paper | undefined,
-    edition: edition as Edition | undefined,
-    formats: list as Format[] | undefined,
-    template: values.template,
-    timeout: timeout === undefined ? undefined : Math.round(Number(timeout) * 1000),
-    concurrency: concurrency === undefined ? undefined : workers,
-    browser: values.browser,
-    strict: values.strict,
-    root: values.root
-  };
 }
 
 /**
@@ -157,7 +106,6 @@ export function toJson(report: BuildReport): object {
     }))
   };
 }
-
 
 /** Write to standard output and wait until it is handed over, so nothing is cut off at exit. */
 function write(data: string | Uint8Array): Promise<void> {

@@ -4,8 +4,8 @@ import type {DocumentResult} from '../build/build.js';
 import type {Settings} from '../config/config.js';
 import type {Matter} from '../manuscripts/matter-schema.js';
 import {formatMessages} from '../messages/report.js';
-import {projectConfig} from './shared.js';
-import {flagsToSettings, type Values} from './build-command.js';
+import {projectConfig} from './project-config.js';
+import {flagsToSettings, type SettingFlags} from './build-options.js';
 
 /** One manuscript built in memory for `email` or `print`, with what it needs downstream. */
 export interface BuiltBriefing {
@@ -25,7 +25,7 @@ export interface BuiltBriefing {
  *
  * @param {string} input
  *   The manuscript.
- * @param {Values} values
+ * @param {SettingFlags} values
  *   The document flags.
  * @param {{edition?: 'print', signal: AbortSignal, review?: Function}} options
  *   A forced edition (print), the interruption signal, and a function that may add
@@ -35,7 +35,7 @@ export interface BuiltBriefing {
  */
 export async function buildInMemory(
   input: string,
-  values: Values,
+  values: SettingFlags,
   options: {edition?: 'print' | undefined; signal: AbortSignal; review?: ((file: VFile, matter: Matter, settings: Settings) => void) | undefined}
 ): Promise<BuiltBriefing | undefined> {
   const flags = flagsToSettings(values);

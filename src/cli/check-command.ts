@@ -1,7 +1,6 @@
-import type {ParseArgsConfig} from 'node:util';
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
 import {formatMessages} from '../messages/report.js';
-import {commonOptions, parseCommand, usageFailure, type FlagValues} from './arguments.js';
+import {commonOptions, parseCommand, usageFailure, type OptionTable} from './arguments.js';
 import {exitCode} from './exit-codes.js';
 import {jsonMessages} from './json-messages.js';
 import {projectConfig} from './project-config.js';
@@ -13,7 +12,7 @@ const options = {
   ...commonOptions,
   template: {type: 'string', short: 't'},
   json: {type: 'boolean'}
-} satisfies ParseArgsConfig['options'];
+} satisfies OptionTable;
 
 /**
  * `briefing check`: report every problem that can be known without printing.

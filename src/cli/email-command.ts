@@ -1,8 +1,7 @@
 import path from 'node:path';
-import type {ParseArgsConfig} from 'node:util';
-import {documentOptions, type Values} from './build-command.js';
+import {documentOptions} from './build-options.js';
 import {buildInMemory} from './build-in-memory.js';
-import {parseCommand, UsageError, usageFailure} from './arguments.js';
+import {parseCommand, UsageError, usageFailure, type OptionTable} from './arguments.js';
 import {exitCode} from './exit-codes.js';
 import {setupFailure} from './setup-failure.js';
 import {interruptions} from './signals.js';
@@ -24,7 +23,7 @@ const options = {
   'subject-prefix': {type: 'string'},
   'recipients-from-manuscript': {type: 'boolean'},
   send: {type: 'boolean'}
-} satisfies ParseArgsConfig['options'];
+} satisfies OptionTable;
 
 /** Megabytes above which a PDF is too heavy for some mail servers. */
 const defaultAttachmentLimit = 10;
@@ -44,15 +43,7 @@ const defaultAttachmentLimit = 10;
 export async function emailCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCommand(argv, options, emailUsage);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as Values & {
-    to?: string[];
-    cc?: string[];
-    from?: string;
-    subject?: string;
-    'subject-prefix'?: string;
-    'recipients-from-manuscript'?: boolean;
-    send?: boolean;
-  };
+  const {values} = parsed;
   const {inputs} = parsed;
   if (inputs.length !== 1) return usageFailure('Give exactly one manuscript to mail', emailUsage);
 

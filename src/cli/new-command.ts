@@ -1,6 +1,5 @@
-import type {ParseArgsConfig} from 'node:util';
 import {createManuscript} from '../manuscripts/new-manuscript.js';
-import {parseCommand, usageFailure} from './arguments.js';
+import {parseCommand, usageFailure, type OptionTable} from './arguments.js';
 import {exitCode} from './exit-codes.js';
 import {newUsage} from './usage.js';
 
@@ -9,7 +8,7 @@ const options = {
   force: {type: 'boolean'},
   help: {type: 'boolean', short: 'h'},
   version: {type: 'boolean', short: 'v'}
-} satisfies ParseArgsConfig['options'];
+} satisfies OptionTable;
 
 /**
  * `briefing new "<title>"`: write a working example manuscript.

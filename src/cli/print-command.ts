@@ -1,11 +1,10 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {ParseArgsConfig} from 'node:util';
-import {documentOptions, type Values} from './build-command.js';
+import {documentOptions} from './build-options.js';
 import {escapeControl} from '../messages/report.js';
 import {buildInMemory} from './build-in-memory.js';
-import {parseCommand, UsageError, usageFailure} from './arguments.js';
+import {parseCommand, UsageError, usageFailure, type OptionTable} from './arguments.js';
 import {exitCode} from './exit-codes.js';
 import {setupFailure} from './setup-failure.js';
 import {interruptions} from './signals.js';
@@ -17,7 +16,7 @@ const options = {
   copies: {type: 'string', short: 'n'},
   duplex: {type: 'boolean', short: 'd'},
   wait: {type: 'boolean'}
-} satisfies ParseArgsConfig['options'];
+} satisfies OptionTable;
 
 /**
  * `briefing print`: build the print edition of one manuscript and send it to a printer
@@ -31,7 +30,7 @@ const options = {
 export async function printCommand(argv: readonly string[]): Promise<number> {
   const parsed = parseCommand(argv, options, printUsage);
   if (typeof parsed === 'number') return parsed;
-  const values = parsed.values as Values & {printer?: string; copies?: string; duplex?: boolean; wait?: boolean};
+  const {values} = parsed;
   const {inputs} = parsed;
   if (inputs.length !== 1) return usageFailure('Give exactly one manuscript to print', printUsage);
   const copies = values.copies === undefined ? 1 : Number(values.copies);
