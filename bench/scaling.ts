@@ -16,7 +16,7 @@ interface Processor {
 }
 
 const [dist = 'dist', repsArgument = '3', ...sizeArguments] = process.argv.slice(2);
-const {createProcessor} = (await import(pathToFileURL(path.resolve(dist, 'processor.js')).href)) as {createProcessor: () => Processor};
+const {createProcessor} = (await import(pathToFileURL(path.resolve(dist, 'index.js')).href)) as {createProcessor: () => Processor};
 const briefing = createProcessor();
 
 /**

@@ -4,6 +4,8 @@ import os from 'node:os';
 
 /** What the bench ran on. */
 export interface Machine {
+  /** When the run started (ISO 8601, UTC). */
+  readonly date: string;
   readonly cpu: string;
   readonly cores: number;
   readonly memoryGiB: number;
@@ -30,6 +32,7 @@ export function describeMachine(browser: string): Machine {
     // Reported as unknown.
   }
   return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     cpu,
     cores: os.availableParallelism(),
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),

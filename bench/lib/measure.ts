@@ -1,4 +1,5 @@
 import {spawn, type SpawnOptions} from 'node:child_process';
+import {loadavg} from 'node:os';
 import {samplePeakRss} from './process-tree.js';
 
 /** One timed run of a command. */
@@ -53,7 +54,7 @@ export function timeCommand(command: string, args: readonly string[], options: S
  * @param {Record<string, () => Promise<T>>} contenders
  *   What to run, by name.
  * @returns {Promise<Record<string, T[]>>}
- *   Each one's results, in order.
+ *   Each one's results, in order: the n-th result of each comes from the same round.
  */
 export async function interleave<T>(reps: number, contenders: Record<string, () => Promise<T>>): Promise<Record<string, T[]>> {
   const names = Object.keys(contenders);
@@ -65,6 +66,33 @@ export async function interleave<T>(reps: number, contenders: Record<string, () 
     }
   }
   return results;
+}
+
+/**
+ * The ratio of two contenders from paired runs: in each round both ran one after the
+ * other, so each round gives one ratio (its load the same for both); the median of
+ * those per-pair ratios is less moved by a busy moment than the ratio of the medians.
+ *
+ * @param {readonly Run[]} runs
+ *   The contender's runs, one per round.
+ * @param {readonly Run[]} reference
+ *   The reference's runs, from the same rounds.
+ * @returns {number}
+ *   The median of `runs[i].ms / reference[i].ms`.
+ */
+export function pairedRatio(runs: readonly Run[], reference: readonly Run[]): number {
+  const ratios = runs.flatMap((run, index) => (reference[index] ? [run.ms / (reference[index] as Run).ms] : []));
+  return median(ratios);
+}
+
+/**
+ * The 1-minute load average, to two decimals.
+ *
+ * @returns {number}
+ *   Runnable processes, averaged over the last minute.
+ */
+export function load1(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
 }
 
 /**

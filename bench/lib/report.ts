@@ -3,11 +3,18 @@ import type {Machine} from './machine.js';
 /** One line of the results table. */
 export interface Row {
   readonly case: string;
-  readonly briefing: string;
-  readonly other: string;
+  /** Who ran: briefing, the floor, a peer. */
+  readonly contender: string;
+  /** Median whole-process wall time (or what the case says). */
+  readonly time: string;
+  /** Against the case's reference: the median of per-pair ratios. */
   readonly ratio: string;
   readonly target: string;
   readonly pass?: boolean | undefined;
+  /** Peak memory of the whole process tree. */
+  readonly memory?: string | undefined;
+  /** The 1-minute load average before and after the case. */
+  readonly load?: string | undefined;
 }
 
 /** A target: a measured value against a limit. */
@@ -41,7 +48,7 @@ export function target(name: string, value: number, limit: number, strict = fals
  * PASS/FAIL per target.
  *
  * @param {Machine} machine
- *   Where it ran, with the load before and after.
+ *   Where it ran, with the load before.
  * @param {readonly number[]} loadAfter
  *   Load average at the end.
  * @param {readonly Row[]} rows
@@ -54,13 +61,15 @@ export function target(name: string, value: number, limit: number, strict = fals
 export function markdownReport(machine: Machine, loadAfter: readonly number[], rows: readonly Row[], notes: readonly string[]): string {
   const cell = (text: string): string => text.replaceAll('|', '\\|');
   const lines = [
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.chromium}.`,
-    `Load average (1, 5, 15 min): ${machine.loadAverage.join(', ')} at the start, ${loadAfter.join(', ')} at the end. Medians; contenders interleaved.`,
+    `Run ${machine.date}. Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.chromium}.`,
+    `Load average (1, 5, 15 min): ${machine.loadAverage.join(', ')} at the start, ${loadAfter.join(', ')} at the end.`,
     '',
-    '| case | briefing | compared with | ratio | target | result |',
-    '| --- | ---: | ---: | ---: | --- | --- |',
+    '| case | contender | time (median) | ratio (median of pairs) | target | result | peak memory | load 1 min, before → after |',
+    '| --- | --- | ---: | ---: | --- | --- | ---: | --- |',
     ...rows.map((row) =>
-      `| ${[row.case, row.briefing, row.other, row.ratio, row.target, row.pass === undefined ? '' : row.pass ? 'PASS' : 'FAIL'].map(cell).join(' | ')} |`
+      `| ${[row.case, row.contender, row.time, row.ratio, row.target, row.pass === undefined ? '' : row.pass ? 'PASS' : 'FAIL', row.memory ?? '', row.load ?? '']
+        .map(cell)
+        .join(' | ')} |`
     ),
     '',
     ...notes.map((note) => `- ${note}`)

@@ -96,7 +96,7 @@ interface Renderer {
 /** A warm renderer: read the manuscript, render HTML and PDF, write the PDF. */
 async function inProcess(options: WatchOptions, note: string): Promise<WatchResult> {
   const {dist, work, reps} = options;
-  const {createRenderer} = (await import(pathToFileURL(path.join(dist, 'renderer.js')).href)) as {createRenderer: () => Promise<Renderer>};
+  const {createRenderer} = (await import(pathToFileURL(path.join(dist, 'index.js')).href)) as {createRenderer: () => Promise<Renderer>};
   const {VFile} = await import('vfile');
   const manuscript = path.join(work, 'watch', 'sample.md');
   const renderer = await createRenderer();
