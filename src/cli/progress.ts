@@ -1,5 +1,7 @@
 import type {DocumentResult} from '../build/build.js';
+import stringWidth from 'string-width';
 import {escapeControl, formatMessages} from '../messages/report.js';
+import {fitWidth, padEndWidth, padStartWidth} from './terminal-width.js';
 
 /** Where progress goes: standard error, or a stand-in in tests. */
 export interface ProgressStream {
@@ -166,8 +168,9 @@ export class Progress {
     const elapsed = this.#now() - this.#started;
     const left = done > 0 && done < this.#total ? ` · about ${clock((elapsed / done) * (this.#total - done))} left` : '';
     const line = `${done}/${this.#total} · ${clock(elapsed)} elapsed${left} · ${this.#current}`;
+    // One column spare: a line that fills the last column wraps on some terminals.
     const width = Math.max(20, (this.#stream.columns || 80) - 1);
-    this.#stream.write(`\r\u001B[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+    this.#stream.write(`\r\u001B[2K${fitWidth(line, width)}`);
     this.#shown = true;
   }
 
@@ -210,7 +213,7 @@ function details(result: DocumentResult, withTime: boolean): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
-/** The closing table: file, pages, size, time, warnings. */
+/** The closing table: file, pages, size, time, warnings; columns aligned by display width. */
 function table(results: readonly DocumentResult[]): string {
   const rows = results.map((result) => [
     `${result.ok ? '✓' : '✗'} ${escapeControl(result.input)}`,
@@ -220,9 +223,9 @@ function table(results: readonly DocumentResult[]): string {
     String(warningCount(result))
   ]);
   const header = ['  File', 'Pages', 'Size', 'Time', 'Warnings'];
-  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((cell, column) => Math.max(stringWidth(cell), ...rows.map((row) => stringWidth(row[column] ?? ''))));
   const format = (row: readonly string[]): string =>
-    row.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    row.map((cell, column) => (column === 0 ? padEndWidth(cell, widths[0] ?? 0) : padStartWidth(cell, widths[column] ?? 0))).join('  ');
   return [format(header), ...rows.map(format)].join('\n');
 }
 

@@ -1,14 +1,15 @@
+import stringWidth from 'string-width';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import type {DocumentResult} from '../../src/build/build.js';
 import {Progress} from '../../src/cli/progress.js';
 
 /** A stand-in for standard error that keeps what is written. */
-function stream(isTTY: boolean): {text: string; isTTY: boolean; columns: number; write(chunk: string): boolean} {
+function stream(isTTY: boolean, columns = 100): {text: string; isTTY: boolean; columns: number; write(chunk: string): boolean} {
   return {
     text: '',
     isTTY,
-    columns: 100,
+    columns,
     write(chunk) {
       this.text += chunk;
       return true;
@@ -83,5 +84,33 @@ describe('Progress', () => {
     const clock = {now: 0};
     batch(new Progress(log, {quiet: true, now: () => clock.now}), clock);
     expect(log.text).toBe('b.md:2:3: error Something wrong [wrong]\n✗ b.md: not built\na.md:1:1: warning Something doubtful [doubt]\n');
+  });
+
+  it('keeps the live line within the terminal for wide names (CJK, emoji sequences, combining marks), and lines the table up by columns', () => {
+    const names = ['北京会谈纪要-第二版-最终稿-修订.md', 'team-👩‍👩‍👧‍👦-🇯🇵-👍🏽-plan-notes.md', 'Re\u0301sume\u0301-cafe\u0301-na\u0308i\u0308ve-e\u0301te\u0301.md'];
+    for (const columns of [32, 41, 57]) {
+      const terminal = stream(true, columns);
+      const clock = {now: 0};
+      const progress = new Progress(terminal, {now: () => clock.now});
+      names.forEach((name, index) => {
+        progress.start(name, index, names.length);
+        clock.now += 1000;
+        progress.document(result(name, true, 100), index);
+      });
+      progress.finish('out');
+      const screen = terminal.text.split('\r\u001B[2K').filter(Boolean);
+      const live = screen.filter((chunk) => !chunk.includes('\n'));
+      expect(live.length).toBeGreaterThanOrEqual(names.length);
+      for (const line of live) {
+        // One column spare, so the line never wraps.
+        expect(stringWidth(line), line).toBeLessThanOrEqual(columns - 1);
+        // With the u flag a pair reads as one code point: a match is a lone half.
+        expect(/\p{Surrogate}/u.test(line)).toBe(false);
+      }
+      expect(live.some((line) => line.endsWith('…'))).toBe(true);
+      const table = screen.at(-1)?.split('\n').slice(0, names.length + 1) ?? [];
+      expect(new Set(table.map((row) => stringWidth(row)))).toEqual(new Set([stringWidth(table[0] ?? '')]));
+      expect(table.slice(1).map((row) => row.slice(2, row.indexOf('.md') + 3))).toEqual(names);
+    }
   });
 });
