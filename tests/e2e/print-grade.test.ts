@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from '../../src/build/build.js';
 import {readPages, squash} from '../helpers/pdf.js';
 import {usedFonts} from '../helpers/pdf-structure.js';
+import {allTags, readTags} from '../helpers/pdf-tags.js';
 
 const sample = path.resolve('manuscripts/us-china-leaders-call.md');
 const pagination = path.resolve('tests/e2e/pagination');
@@ -38,6 +39,24 @@ beforeAll(async () => {
   }
   for (const name of ['long-table.md', 'long-url.md']) await copyFile(path.join(pagination, name), path.join(dir, name));
   await writeFile(path.join(dir, 'long-url-print.md'), withKeys((await readFile(path.join(pagination, 'long-url.md'), 'utf8')).replace('---\n\n', 'lang: en\n---\n\n'), {edition: 'print'}));
+  for (const edition of ['print', 'screen']) {
+    await writeFile(
+      path.join(dir, `link-notes-${edition}.md`),
+      [
+        '---',
+        'title: Link notes',
+        'authors: [Pat Tester]',
+        'lang: en',
+        `edition: ${edition}`,
+        '---',
+        '',
+        '## Sources',
+        '',
+        'The talks are at [the desk](https://example.com/desk), again at [the same desk](https://example.com/desk), by [mail](mailto:desk@example.org), in the [record](https://example.org/record?item=7) and under [the sources](#sources).',
+        ''
+      ].join('\n')
+    );
+  }
   // Sweeps: the same document with more and more text before a heading (or under the
   // masthead), so that in some variant the heading (or summary) meets the page end.
   for (let lines = 0; lines < 14; lines++) {
@@ -124,15 +143,44 @@ describe('PDF structure', () => {
   });
 });
 
+/**
+ * What a PDF's tag tree says about link notes: the note marks in the text (`[1]` after a
+ * link) and the numbered addresses of the list that follows a "Links" heading, `n. address`.
+ */
+async function linkNotes(bytes: Uint8Array): Promise<{marks: string[]; notes: string[]}> {
+  const tags = (await readTags(bytes)).flatMap(allTags);
+  const marks = tags.filter((tag) => tag.role === 'P').flatMap((tag) => [...tag.text.matchAll(/\[(\d+)\]/g)].map((match) => match[1] ?? ''));
+  const notes: string[] = [];
+  for (const tag of tags) {
+    const heading = tag.children.findIndex((child) => child.role === 'H2' && squash(child.text).toLowerCase() === 'links');
+    const list = heading >= 0 ? tag.children[heading + 1] : undefined;
+    if (!list) continue;
+    expect(list.role, 'the Links heading is followed by a list').toBe('L');
+    for (const item of list.children) {
+      expect(item.role).toBe('LI');
+      const label = item.children.find((child) => child.role === 'Lbl')?.text ?? '';
+      notes.push(`${label.trim()} ${squash(item.text.slice(item.text.indexOf(label) + label.length))}`);
+    }
+  }
+  return {marks, notes};
+}
+
 describe('print edition', () => {
-  it('prints every web address as a numbered note; the screen edition does not', async () => {
+  it('marks every web link with its note number and lists the addresses under Links, read from the tag tree; the screen edition has neither', async () => {
+    // Two links to one address share a number; an internal #link gets none.
+    expect(await linkNotes(await pdf('link-notes-print'))).toEqual({
+      marks: ['1', '1', '2', '3'],
+      notes: ['1. https://example.com/desk', '2. desk@example.org', '3. https://example.org/record?item=7']
+    });
     const url = /https:\/\/example\.org\/\S+/.exec(await readFile(path.join(pagination, 'long-url.md'), 'utf8'))?.[0] ?? '';
-    const print = (await readPages(await pdf('long-url-print'), 60)).map((page) => page.text).join('\n');
-    const screen = (await readPages(await pdf('long-url'), 60)).map((page) => page.text).join('\n');
-    expect(print).toMatch(/\[1\]/);
-    expect(squash(print)).toContain(`Links1.${squash(url)}`.replace('Links1.', ''));
-    expect(squash(print)).toMatch(/LINKS|Links/);
-    expect(screen).not.toMatch(/\[1\]/);
+    expect(await linkNotes(await pdf('long-url-print'))).toEqual({marks: ['1'], notes: [`1. ${squash(url)}`]});
+    for (const screen of ['link-notes-screen', 'long-url']) {
+      expect(await linkNotes(await pdf(screen)), screen).toEqual({marks: [], notes: []});
+    }
+    // The screen edition's page does not print the addresses at all.
+    const text = (await readPages(await pdf('link-notes-screen'), 60)).map((page) => page.text).join('\n');
+    expect(text).toContain('the same desk');
+    expect(text).not.toContain('example.com');
   });
 });
 
