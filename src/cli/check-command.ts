@@ -1,5 +1,5 @@
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
-import {formatMessages} from '../messages/report.js';
+import {countMessages, escapeControl, formatCounts, formatMessages} from '../messages/report.js';
 import {commonOptions, parseCommand, usageFailure, type OptionTable} from './arguments.js';
 import {exitCode} from './exit-codes.js';
 import {jsonMessages} from './json-messages.js';
@@ -59,13 +59,7 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
 
 /** `✓ x.md: no problems`, `⚠ x.md: 2 warnings`, `✗ x.md: 1 error, 2 warnings`. */
 function resultLine(result: CheckResult): string {
-  const errors = result.file.messages.filter((message) => message.fatal === true).length;
-  const warnings = result.file.messages.filter((message) => message.fatal === false).length;
-  const counts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(', ');
-  return `${errors ? '✗' : warnings ? '⚠' : '✓'} ${result.input}: ${counts || 'no problems'}`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = countMessages(result.file);
+  return `${counts.errors ? '✗' : counts.warnings ? '⚠' : '✓'} ${escapeControl(result.input)}: ${formatCounts(counts) || 'no problems'}`;
 }
 

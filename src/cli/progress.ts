@@ -1,6 +1,6 @@
 import type {DocumentResult} from '../build/build.js';
 import stringWidth from 'string-width';
-import {escapeControl, formatMessages} from '../messages/report.js';
+import {countMessages, escapeControl, formatMessages} from '../messages/report.js';
 import {fitWidth, padEndWidth, padStartWidth} from './terminal-width.js';
 
 /** Where progress goes: standard error, or a stand-in in tests. */
@@ -135,7 +135,7 @@ export class Progress {
     const results = this.#results;
     if (this.#quiet || results.length === 0) return;
     const failed = results.filter((result) => !result.ok).length;
-    const warnings = results.reduce((sum, result) => sum + warningCount(result), 0);
+    const {warnings} = countMessages(results.map((result) => result.file));
     const total = [
       `${results.length - failed} of ${results.length} built`,
       failed ? `${failed} failed` : '',
@@ -220,17 +220,13 @@ function table(results: readonly DocumentResult[]): string {
     result.pages === undefined ? '–' : String(result.pages),
     result.bytes === undefined ? '–' : size(result.bytes),
     seconds(result.milliseconds),
-    String(warningCount(result))
+    String(countMessages(result.file).warnings)
   ]);
   const header = ['  File', 'Pages', 'Size', 'Time', 'Warnings'];
   const widths = header.map((cell, column) => Math.max(stringWidth(cell), ...rows.map((row) => stringWidth(row[column] ?? ''))));
   const format = (row: readonly string[]): string =>
     row.map((cell, column) => (column === 0 ? padEndWidth(cell, widths[0] ?? 0) : padStartWidth(cell, widths[column] ?? 0))).join('  ');
   return [format(header), ...rows.map(format)].join('\n');
-}
-
-function warningCount(result: DocumentResult): number {
-  return result.file.messages.filter((message) => message.fatal === false).length;
 }
 
 function size(bytes: number): string {

@@ -120,4 +120,24 @@ describe('briefing check', () => {
     expect(missing.stderr).toContain('nowhere.md: no such file or folder');
     expect(await readdir(cwd)).toEqual(['m']);
   });
+
+  it('prints a manuscript name with its control characters escaped, in messages and in the result line', async () => {
+    const odd = path.join(cwd, 'odd');
+    await mkdir(odd);
+    try {
+      await writeFile(path.join(odd, 'a\u001B[2Jb\nc.md'), manuscript('Odd name'));
+      await writeFile(path.join(odd, 'd\u001B]0;x\u0007.md'), [head('Odd and wrong'), '::sidebar', ''].join('\n'));
+      const result = await run(['check', 'odd'], {cwd});
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F]/);
+      expect(result.stderr.split('\n')).toEqual([
+        '✓ odd/a\\x1b[2Jb\\x0ac.md: no problems',
+        expect.stringMatching(/^odd\/d\\x1b\]0;x\\x07\.md:5:1: warning .*\[directive-unknown\]$/),
+        '⚠ odd/d\\x1b]0;x\\x07.md: 1 warning',
+        ''
+      ]);
+    } finally {
+      await rm(odd, {recursive: true, force: true});
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {jsonMessages} from '../../src/cli/json-messages.js';
+import {formatMessages} from '../../src/messages/report.js';
 
 describe('jsonMessages', () => {
   it('gives each message its place, range, severity, reason, rule and source, sorted by place', () => {
@@ -19,6 +20,15 @@ describe('jsonMessages', () => {
     ]);
     // JSON leaves the missing fields out.
     expect(JSON.parse(JSON.stringify(jsonMessages(file)))[0]).toEqual({severity: 'warning', reason: 'Somewhere'});
+  });
+
+  it('lists the messages in the order formatMessages prints them, at one place errors first', () => {
+    const file = new VFile({path: 'a.md'});
+    file.info('Note', {place: {line: 4, column: 2}, ruleId: 'c'});
+    file.message('Doubt', {place: {line: 4, column: 2}, ruleId: 'b'});
+    file.message('Wrong', {place: {line: 4, column: 2}, ruleId: 'a'}).fatal = true;
+    expect(jsonMessages(file).map((message) => `${message.severity} ${message.reason}`)).toEqual(['error Wrong', 'warning Doubt', 'info Note']);
+    expect(formatMessages([file]).split('\n')).toEqual(['a.md:4:2: error Wrong [a]', 'a.md:4:2: warning Doubt [b]', 'a.md:4:2: info Note [c]']);
   });
 
   it('is empty for a file without messages', () => {

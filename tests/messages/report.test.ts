@@ -1,7 +1,7 @@
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {reportError, reportWarning} from '../../src/messages/messages.js';
-import {escapeControl, formatMessages} from '../../src/messages/report.js';
+import {countMessages, escapeControl, formatCounts, formatMessages, severity, sortMessages} from '../../src/messages/report.js';
 
 describe('formatMessages', () => {
   it('formats path:line:column: severity reason [rule]', () => {
@@ -54,5 +54,58 @@ describe('escapeControl', () => {
     const file = new VFile({path: 'a\nb.md:1:1: error forged.md'});
     reportError(file, 'Bad \u001B]0;title\u0007 key\nsecond line', {line: 2, column: 1}, 'rule');
     expect(formatMessages([file])).toBe('a\\x0ab.md:1:1: error forged.md:2:1: error Bad \\x1b]0;title\\x07 key\\x0asecond line [rule]');
+  });
+});
+
+describe('sortMessages', () => {
+  it('puts messages without a place first, then by line and column, and at one place errors before warnings before infos', () => {
+    const file = new VFile({path: 'a.md'});
+    file.info('note here', {place: {line: 2, column: 3}, ruleId: 'n'});
+    reportWarning(file, 'doubt here', {line: 2, column: 3}, 'w');
+    reportError(file, 'wrong here', {line: 2, column: 3}, 'e');
+    reportWarning(file, 'later', {line: 10, column: 1}, 'w');
+    file.message('nowhere');
+    reportWarning(file, 'earlier', {line: 2, column: 1}, 'w');
+    expect(sortMessages(file).map((message) => message.reason)).toEqual(['nowhere', 'earlier', 'wrong here', 'doubt here', 'note here', 'later']);
+    // The file's own list is left in the order the messages were made.
+    expect(file.messages[0]?.reason).toBe('note here');
+    expect(formatMessages([file]).split('\n').map((line) => line.slice(line.indexOf(' ') + 1))).toEqual([
+      'warning nowhere',
+      'warning earlier [w]',
+      'error wrong here [e]',
+      'warning doubt here [w]',
+      'info note here [n]',
+      'warning later [w]'
+    ]);
+  });
+});
+
+describe('severity', () => {
+  it('reads fatal as error, not fatal as warning, unset as info', () => {
+    const file = new VFile();
+    const error = file.message('a');
+    error.fatal = true;
+    expect([severity(error), severity(file.message('b')), severity(file.info('c'))]).toEqual(['error', 'warning', 'info']);
+  });
+});
+
+describe('countMessages and formatCounts', () => {
+  it('count errors, warnings and infos of one file or several', () => {
+    const a = new VFile({path: 'a.md'});
+    const b = new VFile({path: 'b.md'});
+    reportError(a, 'Bad', {line: 1, column: 1}, 'e');
+    reportWarning(a, 'Doubtful', {line: 2, column: 1}, 'w');
+    reportWarning(b, 'Doubtful', {line: 2, column: 1}, 'w');
+    b.info('Note');
+    expect(countMessages(a)).toEqual({errors: 1, warnings: 1, infos: 0});
+    expect(countMessages([a, b])).toEqual({errors: 1, warnings: 2, infos: 1});
+    expect(countMessages([])).toEqual({errors: 0, warnings: 0, infos: 0});
+  });
+
+  it('say the problems in words for a summary line, leaving infos out', () => {
+    expect(formatCounts({errors: 1, warnings: 2, infos: 5})).toBe('1 error, 2 warnings');
+    expect(formatCounts({errors: 3, warnings: 0, infos: 0})).toBe('3 errors');
+    expect(formatCounts({errors: 0, warnings: 1, infos: 0})).toBe('1 warning');
+    expect(formatCounts({errors: 0, warnings: 0, infos: 2})).toBe('');
   });
 });
