@@ -81,7 +81,7 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
     const {settings, name} = built;
     const {createEmailMessage, composeEml} = await import('../distribute/email-message.js');
     const configured = settings.email ?? {};
-    const message = createEmailMessage({matter: built.matter, page: built.html, pdf: built.pdf, pages: built.document.pages ?? 0, name}, addressing, configured);
+    const message = createEmailMessage({matter: built.matter, summary: built.document.file.data.summary, pdf: built.pdf, pages: built.document.pages ?? 0, name}, addressing, configured);
 
     const limit = configured.attachmentLimit ?? defaultAttachmentLimit;
     if (built.pdf.byteLength > limit * 1024 * 1024) {

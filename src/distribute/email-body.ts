@@ -1,9 +1,8 @@
 import type {Element, ElementContent, Root} from 'hast';
-import {fromHtml} from 'hast-util-from-html';
-import {select, selectAll} from 'hast-util-select';
 import {toHtml} from 'hast-util-to-html';
 import {toText} from 'hast-util-to-text';
 import {h} from 'hastscript';
+import type {Summary} from '../html/rehype-summary-data.js';
 import type {Matter} from '../manuscripts/matter-schema.js';
 import {formatDate, listNames} from '../html/template/rehype-briefing-template.js';
 
@@ -34,22 +33,22 @@ const style = {
 /**
  * The cover message of a mailed briefing, as HTML and as plain text with the same
  * content: masthead, the summary box, a line about the attached PDF, and the bylines.
- * Built as a tree from the validated front matter and the rendered page's summary box
- * (already sanitised), so nothing from the manuscript becomes markup.
+ * Built as a tree from the validated front matter and the text of the page's summary box
+ * (as the HTML stage read it, `file.data.summary`), so nothing from the manuscript
+ * becomes markup.
  *
  * @param {Matter} matter
  *   Front matter.
- * @param {string} page
- *   The rendered HTML page of the briefing.
+ * @param {Summary | undefined} summary
+ *   The page's summary box, if it has one.
  * @param {Attachment} attachment
  *   The attached PDF.
  * @returns {{html: string, text: string}}
  *   Both bodies.
  */
-export function emailBody(matter: Matter, page: string, attachment: Attachment): {html: string; text: string} {
-  const summary = select('aside.summary', fromHtml(page));
-  const label = summary ? toText(select('.summary-label', summary) ?? h('span')).trim() : '';
-  const points = summary ? selectAll('li', summary).map((item) => toText(item).replace(/\u00AD/g, '').trim()) : [];
+export function emailBody(matter: Matter, summary: Summary | undefined, attachment: Attachment): {html: string; text: string} {
+  const label = summary?.label ?? '';
+  const points = summary?.points ?? [];
   const date = formatDate(matter.date, matter.lang);
   const names = listNames(matter.authors, matter.lang);
   const meta = [names, date].filter(Boolean).join(' · ');

@@ -1,4 +1,5 @@
 import type {Mailbox} from '../config/email-address.js';
+import type {Summary} from '../html/rehype-summary-data.js';
 import type {Matter} from '../manuscripts/matter-schema.js';
 import {emailBody} from './email-body.js';
 import {resolveAddressing, type EmailAddressing} from './email-addressing.js';
@@ -8,8 +9,8 @@ export type {EmailAddressing} from './email-addressing.js';
 /** A briefing ready to mail. */
 export interface EmailInput {
   readonly matter: Matter;
-  /** The rendered HTML page (for the summary box). */
-  readonly page: string;
+  /** The page's summary box (`file.data.summary` of the built manuscript), if it has one. */
+  readonly summary?: Summary | undefined;
   readonly pdf: Uint8Array;
   readonly pages: number;
   /** Output name of the manuscript, e.g. `us-china-leaders-call`. */
@@ -54,7 +55,7 @@ export function createEmailMessage(input: EmailInput, addressing: EmailAddressin
   const {matter} = input;
   const {from, to, cc, subject} = resolveAddressing(matter, addressing, configured);
   const filename = `${matter.date ? `${matter.date.slice(0, 10)}-` : ''}${input.name}.pdf`;
-  const {html, text} = emailBody(matter, input.page, {filename, pages: input.pages, bytes: input.pdf.byteLength});
+  const {html, text} = emailBody(matter, input.summary, {filename, pages: input.pages, bytes: input.pdf.byteLength});
   // Copies: nodemailer writes to the address objects it is given (punycode, for one).
   const copy = (mailbox: Mailbox): Mailbox => ({name: mailbox.name, address: mailbox.address});
   return {

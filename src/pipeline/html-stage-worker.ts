@@ -18,7 +18,7 @@ import {reportError} from '../messages/messages.js';
 import {createProcessor} from './processor.js';
 import {frozenSettings} from '../config/config.js';
 import type {PrintPageTree} from '../html/print-page.js';
-import type {HtmlStageRequest, HtmlStageResponse, HtmlStageSetup, PortablePrintPage} from './html-stage.js';
+import {stageDataKeys, toPortable, type HtmlStageData, type HtmlStageRequest, type HtmlStageResponse, type HtmlStageSetup, type PortablePrintPage} from './html-stage-protocol.js';
 
 const setup = workerData as HtmlStageSetup;
 // A structured clone of the run's settings: frozen again, as they were.
@@ -90,17 +90,7 @@ async function render(request: Extract<HtmlStageRequest, {type: 'render'}>): Pro
     type: 'rendered',
     html,
     print,
-    messages: file.messages.map((message) => ({
-      reason: message.reason,
-      place: message.place ?? undefined,
-      ruleId: message.ruleId ?? undefined,
-      source: message.source ?? undefined,
-      fatal: message.fatal,
-      url: message.url ?? undefined,
-      note: message.note ?? undefined,
-      actual: message.actual ?? undefined,
-      expected: message.expected ?? undefined
-    })),
-    data: {matter: file.data.matter, settings: file.data.settings, dependencies: file.data.dependencies}
+    messages: file.messages.map(toPortable),
+    data: Object.fromEntries(stageDataKeys.map((key) => [key, file.data[key]])) as HtmlStageData
   };
 }

@@ -1,21 +1,12 @@
 import path from 'node:path';
 import {Worker} from 'node:worker_threads';
-import type {Point, Position} from 'unist';
 import type {VFile} from 'vfile';
-import {frozenSettings, type Settings} from '../config/config.js';
+import {frozenSettings} from '../config/config.js';
 import type {PrintPage} from '../html/print-page.js';
 import {packageRoot} from '../util/package-root.js';
+import {fromPortable, type HtmlStageRequest, type HtmlStageResponse, type HtmlStageSetup, type PortablePrintPage} from './html-stage-protocol.js';
 
-/** What the worker is started with. */
-export interface HtmlStageSetup {
-  /** The run's settings, merged once (`resolveSettings`). */
-  readonly settings: Settings;
-  /** Make the print tab's copy of each page too (when PDFs are wanted). */
-  readonly print: boolean;
-}
-
-/** What the main thread asks of the worker. */
-export type HtmlStageRequest = {type: 'render'; id: number; path: string; cwd: string; value: string; lint: boolean} | {type: 'reload'};
+export type {HtmlStageSetup} from './html-stage-protocol.js';
 
 /** What to do with a manuscript besides making its page. */
 export interface RenderOptions {
@@ -25,43 +16,15 @@ export interface RenderOptions {
   readonly lint?: boolean | undefined;
 }
 
-/** A message on the manuscript, as it crosses the thread boundary. */
-export interface PortableMessage {
-  readonly reason: string;
-  readonly place?: Point | Position | undefined;
-  readonly ruleId?: string | undefined;
-  readonly source?: string | undefined;
-  readonly fatal?: boolean | null | undefined;
-  readonly url?: string | undefined;
-  readonly note?: string | undefined;
-  readonly actual?: string | undefined;
-  readonly expected?: string[] | undefined;
-}
-
-/** The print copy of a page as it crosses the thread: fonts already sent are left out. */
-export interface PortablePrintPage {
-  readonly html: string;
-  readonly fonts: Array<[string, Uint8Array]>;
-}
-
-/** What the worker answers; `warm-up` it sends on its own, once, when it has started. */
-export type HtmlStageResponse =
-  | {
-      id: number;
-      type: 'rendered';
-      html?: string | undefined;
-      print?: PortablePrintPage | undefined;
-      messages: PortableMessage[];
-      data: Pick<VFile['data'], 'matter' | 'settings' | 'dependencies'>;
-    }
-  | {id: number; type: 'failed'; reason: string}
-  | {type: 'warm-up'; page: PortablePrintPage | undefined};
-
-/** One page from the HTML stage: for the file, and for the print tab. */
+/**
+ * What the HTML stage made of one manuscript: its page for the file, and the page for
+ * the print tab. Everything else it found is on the file: every message (with all its
+ * fields but the tree nodes, see `portableFields`) and the data named by `stageDataKeys`.
+ */
 export interface HtmlStageResult {
-  /** The self-contained page; undefined when the manuscript has errors. */
+  /** The self-contained page; undefined when the manuscript has errors or was linted. */
   readonly html?: string | undefined;
-  /** Its print copy, when the stage makes them. */
+  /** The page for the print tab, with the bytes of the fonts it fetches by URL; when the stage makes print pages. */
   readonly print?: PrintPage | undefined;
 }
 
@@ -193,14 +156,7 @@ export class HtmlStage {
     if (response.type === 'failed') {
       job.reject(new Error(response.reason));
     } else {
-      for (const message of response.messages) {
-        const copy = job.file.message(message.reason, {place: message.place, ruleId: message.ruleId, source: message.source});
-        copy.fatal = message.fatal;
-        if (message.url !== undefined) copy.url = message.url;
-        if (message.note !== undefined) copy.note = message.note;
-        if (message.actual !== undefined) copy.actual = message.actual;
-        if (message.expected !== undefined) copy.expected = message.expected;
-      }
+      for (const message of response.messages) fromPortable(job.file, message);
       const {settings, ...data} = response.data;
       // The document's settings crossed the thread as a copy: frozen again.
       Object.assign(job.file.data, data, settings ? {settings: frozenSettings(settings)} : {});

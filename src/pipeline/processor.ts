@@ -13,6 +13,7 @@ import {rehypeLinkNotes} from '../html/rehype-link-notes.js';
 import {rehypeUrlBreaks} from '../html/rehype-url-breaks.js';
 import {rehypeInlineImages} from '../html/rehype-inline-images.js';
 import {rehypeLintInternalLinks} from '../html/rehype-lint-internal-links.js';
+import {rehypeSummaryData} from '../html/rehype-summary-data.js';
 import {sanitizeSchema} from '../html/sanitize-schema.js';
 import {createTemplateLoader, type Template} from '../html/template/load-template.js';
 import {defaults, type Settings} from '../config/config.js';
@@ -75,6 +76,8 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(rehypeHyphenate)
     .use(rehypeUrlBreaks)
     .use(rehypeBriefingTemplate, {templates, generator})
+    // The summary box as text, for the e-mail cover.
+    .use(rehypeSummaryData)
     // A `#link` to no id is a warning here; `briefing check` makes it an error.
     .use(rehypeLintInternalLinks)
     .use(rehypeStringify)

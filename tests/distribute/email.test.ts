@@ -22,7 +22,7 @@ beforeAll(async () => {
   pdf = await readFile(path.join(dir, 'us-china-leaders-call.pdf'));
   input = {
     matter: document?.file.data.matter as Matter,
-    page: await readFile(path.join(dir, 'us-china-leaders-call.html'), 'utf8'),
+    summary: document?.file.data.summary,
     pdf,
     pages: document?.pages ?? 0,
     name: 'us-china-leaders-call'

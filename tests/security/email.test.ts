@@ -188,7 +188,7 @@ describe('who a message is from and to (resolveAddressing)', () => {
 
   it('keeps a subject with a line break on one line, so it cannot start a header', async () => {
     const message = createEmailMessage(
-      {matter: {...matter, email: undefined, title: 'Note\r\nBcc: boss@evil.example\r\nX-Evil: 1'}, page: '<html></html>', pdf: new Uint8Array([37]), pages: 1, name: 'n'},
+      {matter: {...matter, email: undefined, title: 'Note\r\nBcc: boss@evil.example\r\nX-Evil: 1'}, pdf: new Uint8Array([37]), pages: 1, name: 'n'},
       {to: ['reader@example.org'], from: 'desk@example.org'}
     );
     const mail = await simpleParser(await composeEml(message));
