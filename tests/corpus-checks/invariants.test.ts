@@ -2,7 +2,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {overlappingLines, outsidePage, underfilledPages} from '../helpers/invariants-layout.js';
+import {cssPointSizes, overlappingLines, outsidePage, shrunkPages, underfilledPages} from '../helpers/invariants-layout.js';
 import {badFonts, missingPageLabels, missingText, softHyphens} from '../helpers/invariants-text.js';
 import {expectedBlocks} from '../helpers/manuscript-text.js';
 import {makePdf, type Mark} from './make-pdf.js';
@@ -141,5 +141,21 @@ describe('text', () => {
     expect(missingText(blocks, marked)).toEqual([]);
     const padded = await makePdf(dir, 'text-padded', [[{text: 'See the timetable and something else entirely for the ferry.', x: 72, y: 100}]]);
     expect(missingText(blocks, padded)).toHaveLength(1);
+  });
+});
+
+describe('scale', () => {
+  it('finds a page whose text is at a size the template does not set (shrunk to fit), and none at its sizes', async () => {
+    const sizes = cssPointSizes('html { --size: 10.5pt; } .note { font: 600 7pt/1 sans; } table { font-size: 9pt }');
+    expect(sizes).toEqual([7, 9, 10.5]);
+    const set = (size: number): Mark[] => lines(100, 12).map((mark) => ({...mark, size}));
+    expect(shrunkPages(await makePdf(dir, 'scale-good', [set(10.5), set(9)]), sizes)).toEqual([]);
+    const problems = shrunkPages(await makePdf(dir, 'scale-bad', [set(10.5), set(10.21)]), sizes);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^page 2: its text is set at 10\.21 pt, a size the template does not set \(97 % of 10\.5 pt\?\)/);
+  });
+
+  it('says nothing of a page with too little text to tell', async () => {
+    expect(shrunkPages(await makePdf(dir, 'scale-short', [[{text: 'a short caption', x: 72, y: 100, size: 6.3}]]), [10.5])).toEqual([]);
   });
 });

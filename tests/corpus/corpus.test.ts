@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it, type TestContext} from 'vitest';
 import {buildDocument, compareFiles, corpusRoot, discoverDocuments, firstProblem, type BuildRun, type CorpusDocument} from '../helpers/corpus.js';
-import {overlappingLines, outsidePage, underfilledPages} from '../helpers/invariants-layout.js';
+import {cssPointSizes, overlappingLines, outsidePage, shrunkPages, underfilledPages} from '../helpers/invariants-layout.js';
 import {openDefects} from './open-defects.js';
 import {badFonts, missingPageLabels, missingText, softHyphens} from '../helpers/invariants-text.js';
 import {expectedBlocks} from '../helpers/manuscript-text.js';
@@ -91,6 +91,9 @@ for (const document of documents) {
 }
 
 const readings = new Map<string, Promise<PdfReading>>();
+
+/** The font sizes the default template sets: the documents are built with it. */
+const templateSizes = Promise.all(['style.css', 'print.css'].map((name) => readFile(path.join(repository, 'templates/briefing', name), 'utf8'))).then((sheets) => cssPointSizes(sheets.join('\n')));
 /**
  * The document's first build, read back (once, shared by its invariants).
  *
@@ -168,6 +171,10 @@ for (const document of documents) {
 
     checkIt(document, 'page box: nothing is drawn outside the media box', async () => {
       expectNone(outsidePage(await reading(document)));
+    });
+
+    checkIt(document, 'scale: every page prints at the sizes the template sets (never shrunk to fit)', async () => {
+      expectNone(shrunkPages(await reading(document), await templateSizes));
     });
 
     checkIt(document, 'fill: no page but the last is under 40 % filled unless the next block could not fit', async () => {

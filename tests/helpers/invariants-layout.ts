@@ -174,3 +174,51 @@ function bodyBoxes(reading: PdfReading, index: number): Array<Box | (Box & {bloc
 function describe(box: Box): string {
   return `(${box.xMin.toFixed(0)}, ${box.yMin.toFixed(0)})–(${box.xMax.toFixed(0)}, ${box.yMax.toFixed(0)}) pt`;
 }
+
+/** A page's body needs this many characters before its commonest size says anything. */
+const minimumSizedText = 200;
+
+/**
+ * Pages printed smaller than the template sets them. When anything in a page is wider
+ * than the paper (a table cell holding a long unbreakable string, an indented image at
+ * full width), Chromium shrinks the whole document to fit, silently: every page's text
+ * comes out at, say, 97 % or 67 % of its size. On each page with enough body text, the
+ * size most of its characters are set in must be one the template's style sheets name.
+ *
+ * @param reading
+ *   The PDF read back.
+ * @param sizes
+ *   The font sizes, in points, the template's CSS sets.
+ * @returns
+ *   Problems: one per page whose text is at a size the template does not set.
+ */
+export function shrunkPages(reading: PdfReading, sizes: readonly number[]): string[] {
+  const problems: string[] = [];
+  reading.geometry.forEach((page, index) => {
+    const counts = new Map<number, number>();
+    for (const run of page.text) {
+      if (!inBody(reading, index, run)) continue;
+      const size = Math.round(run.size * 100) / 100;
+      counts.set(size, (counts.get(size) ?? 0) + run.str.length);
+    }
+    const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+    if (total < minimumSizedText) return;
+    const [commonest] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
+    if (sizes.some((size) => Math.abs(size - commonest) <= 0.02)) return;
+    const nearest = sizes.reduce((best, size) => (Math.abs(size - commonest) < Math.abs(best - commonest) ? size : best), sizes[0] ?? commonest);
+    problems.push(`page ${index + 1}: its text is set at ${commonest} pt, a size the template does not set (${Math.round((commonest / nearest) * 100)} % of ${nearest} pt?): the page was shrunk to fit something wider than the paper`);
+  });
+  return problems;
+}
+
+/**
+ * The font sizes, in points, a template's style sheets set (`10.5pt`, `--size: 9pt`).
+ *
+ * @param css
+ *   The template's style sheets.
+ * @returns
+ *   Sizes, sorted, without duplicates.
+ */
+export function cssPointSizes(css: string): number[] {
+  return [...new Set(Array.from(css.matchAll(/(?<![\w.-])(\d+(?:\.\d+)?)pt\b/g), (match) => Number(match[1])))].sort((a, b) => a - b);
+}
