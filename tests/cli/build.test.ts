@@ -1,4 +1,4 @@
-import {mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
+import {copyFile, mkdir, readdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -23,6 +23,57 @@ async function files(folder: string): Promise<string[]> {
     .map((entry) => path.relative(path.join(cwd, folder), path.join(entry.parentPath, entry.name)))
     .sort();
 }
+
+/** A manuscript whose front matter has a typo on line 3. */
+const bad = ['---', 'title: A bad briefing', 'subtitel: a typo on line 3', '---', '', 'Never printed.', ''].join('\n');
+
+describe('briefing build, one manuscript', () => {
+  it('builds the sample from its folder into out/, a PDF and a page, and exits 0', async () => {
+    await mkdir(path.join(cwd, 'manuscripts'));
+    await copyFile(path.join(root, 'manuscripts', 'us-china-leaders-call.md'), path.join(cwd, 'manuscripts', 'us-china-leaders-call.md'));
+    const result = await run(['build', 'manuscripts'], {cwd});
+    expect(result.stderr).toContain('✓ manuscripts/us-china-leaders-call.md → out/us-china-leaders-call.pdf, out/us-china-leaders-call.html');
+    expect(result.code).toBe(0);
+    expect(await files('out')).toEqual(['us-china-leaders-call.html', 'us-china-leaders-call.pdf']);
+    const pdf = await readFile(path.join(cwd, 'out', 'us-china-leaders-call.pdf'));
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
+    expect(await readFile(path.join(cwd, 'out', 'us-china-leaders-call.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('reports a front-matter error at its place, without a stack trace, builds nothing and exits 1', async () => {
+    await writeFile(path.join(cwd, 'bad.md'), bad);
+    const result = await run(['build', 'bad.md'], {cwd});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^bad\.md:3:1: error Unexpected front-matter key `subtitel`/m);
+    expect(result.stderr).toContain('✗ bad.md: not built');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await readdir(cwd)).toEqual(['bad.md']);
+  });
+
+  it('keeps an earlier good output byte for byte when a later build of it fails', async () => {
+    await writeFile(path.join(cwd, 'x.md'), manuscript('Good first'));
+    expect((await run(['build', 'x.md'], {cwd})).code).toBe(0);
+    const pdf = await readFile(path.join(cwd, 'out', 'x.pdf'));
+    const html = await readFile(path.join(cwd, 'out', 'x.html'));
+
+    await writeFile(path.join(cwd, 'x.md'), bad);
+    const result = await run(['build', 'x.md'], {cwd});
+    expect(result.code).toBe(1);
+    expect(Buffer.compare(await readFile(path.join(cwd, 'out', 'x.pdf')), pdf)).toBe(0);
+    expect(Buffer.compare(await readFile(path.join(cwd, 'out', 'x.html')), html)).toBe(0);
+    expect(await files('out')).toEqual(['x.html', 'x.pdf']);
+  });
+
+  it('writes only HTML with --format html, without looking for a browser', async () => {
+    await writeFile(path.join(cwd, 'page.md'), manuscript('Only a page'));
+    const result = await run(['build', 'page.md', '--format', 'html', '--out-dir', 'site'], {cwd, env: {BRIEFING_CHROME: path.join(cwd, 'no-such-browser')}});
+    expect(result.stderr).toContain('✓ page.md → site/page.html');
+    expect(result.code).toBe(0);
+    expect(await files('site')).toEqual(['page.html']);
+  });
+});
 
 describe('briefing build, a batch', () => {
   it('builds 21 good manuscripts of a batch with a broken one, mirrors sub-folders, and reports JSON', async () => {
@@ -151,31 +202,56 @@ describe('briefing build, a batch', () => {
   });
 
   it.each([
+    ['no arguments', []],
+    ['an unknown command', ['publish', 'a.md']],
+    ['an option before the command', ['--paper', 'a4', 'build', 'a.md']],
+    ['build without manuscripts', ['build']],
+    ['an unknown flag', ['build', 'a.md', '--colour']],
+    ['a flag without its value', ['build', 'a.md', '--paper']],
+    ['a bad --paper', ['build', 'a.md', '--paper', 'a5']],
+    ['a bad --format', ['build', 'a.md', '--format', 'docx']],
+    ['a bad --timeout', ['build', 'a.md', '--timeout', '0']],
+    ['a missing manuscript', ['build', 'missing.md']],
     ['--stdout with two manuscripts', ['build', 'a.md', 'b.md', '--stdout']],
     ['--stdout with --json', ['build', 'a.md', '--stdout', '--json']],
     ['--watch with --json', ['build', 'a.md', '--watch', '--json']],
     ['a bad --concurrency', ['build', 'a.md', '--concurrency', '0']],
     ['a bad --edition', ['build', 'a.md', '--edition', 'web']],
     ['stdin twice', ['build', '-', '-']]
-  ])('exits 2 for %s', async (_case, args) => {
+  ])('exits 2 with the usage for %s, writing nothing', async (_case, args) => {
     await writeFile(path.join(cwd, 'a.md'), manuscript('A'));
     await writeFile(path.join(cwd, 'b.md'), manuscript('B'));
     const result = await run(args, {cwd});
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^briefing: /);
+    expect(result.stderr).toContain('Usage: briefing build');
     expect(result.stdout).toBe('');
     expect(await readdir(cwd)).toEqual(['a.md', 'b.md']);
   });
 });
 
 describe('briefing --help and --version', () => {
-  it.each(['build', 'check', 'new'])('prints the help of %s', async (command) => {
+  it.each(['build', 'check', 'new', 'email', 'print'])('prints the help of %s', async (command) => {
     for (const args of [[command, '--help'], ['help', command]]) {
       const result = await run(args, {cwd});
       expect(result.code).toBe(0);
       expect(result.stdout).toContain(`Usage: briefing ${command}`);
       expect(result.stderr).toBe('');
     }
+  });
+
+  it('prints the usage of every command for --help, -h or help alone, on standard output', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const result = await run(args, {cwd});
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('Usage: briefing build');
+      expect(result.stdout).toContain('briefing check');
+      expect(result.stdout).toContain('--format');
+      expect(result.stderr).toBe('');
+    }
+    const unknown = await run(['help', 'publish'], {cwd});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^briefing: Unknown command `publish`/);
   });
 
   it('prints the version for every command', async () => {
