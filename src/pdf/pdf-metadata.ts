@@ -1,6 +1,10 @@
+import {createHash} from 'node:crypto';
 import {deflateSync} from 'node:zlib';
+import type * as PdfLib from 'pdf-lib';
+import {makeAccessible, makeAccessibleWithPdfLib} from './pdf-accessibility.js';
 import {completeClusterText, completeClusterTextWithPdfLib} from './text-layer-clusters.js';
 import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
+import type {XmpFields} from './xmp-metadata.js';
 
 /** What a briefing's PDF says about itself. */
 export interface PdfMetadata {
@@ -13,6 +17,13 @@ export interface PdfMetadata {
   readonly lang: string;
   /** Creation and modification date: front matter `date`, `SOURCE_DATE_EPOCH`, or now. */
   readonly date: Date;
+  /** `a-2b` to claim PDF/A-2b beside PDF/UA-1 (which every PDF claims). */
+  readonly standard?: 'a-2b' | undefined;
+}
+
+/** The XMP packet's fields for a PDF's metadata. */
+function xmpFields(metadata: PdfMetadata): XmpFields {
+  return {...metadata, pdfA: metadata.standard === 'a-2b'};
 }
 
 /** A PDF with its metadata set, and its page count. */
@@ -77,7 +88,7 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
   const pages = /\/Count\s+(\d+)/.exec(pagesRef === undefined ? '' : (objects.get(pagesRef) ?? ''));
   if (!pages) return undefined;
   objects.set(info, infoDictionary(metadata));
-  const size = completeClusterText(objects, parsed.size);
+  const size = makeAccessible(objects, completeClusterText(objects, parsed.size), root, xmpFields(metadata));
 
   // Object `size` is the object stream, `size + 1` the cross-reference stream.
   const objectStream = size;
@@ -126,9 +137,10 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
     table.writeUInt16BE(field3, index * 7 + 5);
   }
   const xref = deflateSync(table);
-  // A file identifier, when there is one, is kept (Chrome writes none today).
-  const id = /\/ID\s*\[[^\]]*\]/.exec(trailer)?.[0] ?? '';
-  emit(`${xrefStream} 0 obj\n<</Type /XRef /Size ${xrefStream + 1} /W [1 4 2] /Root ${root} 0 R /Info ${info} 0 R${id ? ` ${id}` : ''} /Filter /FlateDecode /Length ${xref.length}>>\nstream\n`);
+  // A file identifier, when there is one, is kept (Chrome writes none today); else it is
+  // made from the file's content, so the same document gets the same one (PDF/A needs one).
+  const id = /\/ID\s*\[[^\]]*\]/.exec(trailer)?.[0] ?? fileIdentifier(Buffer.concat(chunks));
+  emit(`${xrefStream} 0 obj\n<</Type /XRef /Size ${xrefStream + 1} /W [1 4 2] /Root ${root} 0 R /Info ${info} 0 R ${id} /Filter /FlateDecode /Length ${xref.length}>>\nstream\n`);
   chunks.push(xref);
   emit(`\nendstream\nendobj\nstartxref\n${xrefOffset}\n%%EOF\n`);
   const bytes = Buffer.concat(chunks);
@@ -211,6 +223,12 @@ function infoDictionary(metadata: PdfMetadata): string {
   return `<<${lines.join('\n')}>>`;
 }
 
+/** `/ID [<…> <…>]`: both parts the MD5 digest of what the file holds (ISO 32000-1, 14.4). */
+function fileIdentifier(content: Uint8Array): string {
+  const digest = createHash('md5').update(content).digest('hex').toUpperCase();
+  return `/ID [<${digest}> <${digest}>]`;
+}
+
 /** A PDF text string in UTF-16BE with a byte order mark, as hexadecimal. */
 function pdfTextString(value: string): string {
   let hex = 'FEFF';
@@ -258,6 +276,11 @@ async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promis
   const doc = await PDFDocument.load(pdf, {updateMetadata: false});
   removeSoftHyphenMarks(doc, pdfLib);
   completeClusterTextWithPdfLib(doc, pdfLib);
+  if (!doc.context.trailerInfo.ID) {
+    const digest = createHash('md5').update(pdf).update(JSON.stringify(metadata)).digest();
+    doc.context.trailerInfo.ID = pdfLib.PDFArray.withContext(doc.context);
+    for (let part = 0; part < 2; part++) (doc.context.trailerInfo.ID as PdfLib.PDFArray).push(pdfLib.PDFHexString.of(digest.toString('hex').toUpperCase()));
+  }
   doc.setTitle(metadata.title, {showInWindowTitleBar: true});
   if (metadata.authors.length > 0) doc.setAuthor(metadata.authors.join(', '));
   if (metadata.subject) doc.setSubject(metadata.subject);
@@ -268,6 +291,8 @@ async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promis
   doc.setCreationDate(metadata.date);
   doc.setModificationDate(metadata.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.lang));
+  // Last: the catalog is written out and parsed back, so `doc.catalog` no longer is it.
+  makeAccessibleWithPdfLib(doc, pdfLib, xmpFields(metadata));
   const bytes = await doc.save({useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false});
   return {bytes, pages: doc.getPageCount()};
 }

@@ -291,13 +291,13 @@ function encodeUtf16(text: string): string {
 }
 
 /** A stream object's text (`<< … >> stream … endstream`, Latin-1) taken apart. */
-interface StreamParts {
+export interface StreamParts {
   readonly dictionary: string;
   readonly data: Buffer;
 }
 
 /** A stream's dictionary and decoded data, when it is unfiltered or Flate-compressed. */
-function openStream(object: string | undefined): StreamParts | undefined {
+export function openStream(object: string | undefined): StreamParts | undefined {
   const head = object === undefined ? null : /^<<([^]*?)>>\s*stream\r?\n/.exec(object);
   if (!object || !head) return undefined;
   const dictionary = head[1] ?? '';
@@ -315,7 +315,7 @@ function openStream(object: string | undefined): StreamParts | undefined {
 }
 
 /** A Flate-compressed stream object's text with `data`. */
-function flateStream(data: Buffer, extra = ''): string {
+export function flateStream(data: Buffer, extra = ''): string {
   const compressed = deflateSync(data);
   return `<</Filter /FlateDecode${extra}\n/Length ${compressed.length}>>\nstream\n${compressed.toString('latin1')}\nendstream`;
 }
