@@ -77,7 +77,7 @@ async function prepare(): Promise<void> {
 const printOnly = path.join(bench, '.build', 'print-only', 'print-only.js');
 const node = (args: readonly string[]): Promise<Run> => timeCommand(process.execPath, args, {cwd: root, env});
 const cli = path.join(dist, 'cli.js');
-const briefingBuild = (input: string, outDir: string, format = 'pdf'): Promise<Run> => node([cli, 'build', input, '-f', format, '-o', outDir]);
+const briefingBuild = (input: string, outDir: string, format = 'pdf', extra: readonly string[] = []): Promise<Run> => node([cli, 'build', input, '-f', format, '-o', outDir, ...extra]);
 
 if (process.argv.includes('scaling')) {
   log('case 5 alone: one-token manuscripts at doubling sizes');
@@ -184,230 +184,259 @@ const medianMs = (list: readonly (Run | undefined)[]): number => median(list.fla
 const peakOf = (list: readonly (Run | undefined)[]): number => Math.max(0, ...list.flatMap((run) => (run ? [run.peakRss] : [])));
 const msOf = (list: readonly (Run | undefined)[]): Array<number | null> => list.map((run) => (run ? Math.round(run.ms) : null));
 
+const sampleText = readFileSync(path.join(root, sample), 'utf8');
+
+/** A case that fails (a peer's crash, a busy machine's timeout) is a row that says so, and the others still run. */
+async function attempt(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const said = String((error as Error).message).split('\n').filter((line) => line.trim() && !/^\s+at /.test(line));
+    log(`${name} failed: ${said.join(' | ')}`);
+    rows.push({case: `${name}: FAILED`, contender: '', time: said.slice(0, 3).join(' ').slice(0, 400), ratio: '', target: '', pass: false});
+    targets.push(target(`${name} ran to its end`, 1, 0));
+  }
+}
+
 try {
-  // 1. One briefing, cold, as a whole process, against the floor and the peers.
-  log(`case 1: the sample, cold, ${reps} rounds`);
-  const sampleText = readFileSync(path.join(root, sample), 'utf8');
-  const htmlDir = path.join(work, 'html');
-  await briefingBuild(sample, htmlDir, 'html');
-  const html = path.join(htmlDir, `${sampleName}.html`);
-  const peerDir = path.join(work, 'cold-peers');
-  mkdirSync(peerDir);
-  const peerSample = path.join(peerDir, `${sampleName}.md`);
-  writeFileSync(peerSample, sampleText);
-  const cold = await rounds(reps, {
-    floor: () => floorCommand(html, path.join(work, 'floor.pdf')),
-    briefing: () => briefingBuild(sample, path.join(work, 'cold')),
-    // The same command making only the HTML: what the Markdown stage costs a cold process.
-    'briefing, HTML only': () => briefingBuild(sample, path.join(work, 'cold-html'), 'html'),
-    // The finished page through briefing's print path alone: what printing costs.
-    'briefing print path alone': () => node([printOnly, path.join(work, 'print-only'), html]),
-    ...peer('md-to-pdf', peers.mdToPdf, () => mdToPdf([peerSample])),
-    ...peer('pandoc + WeasyPrint', peers.pandoc, () =>
-      timeCommand('pandoc', [peerSample, '--pdf-engine=weasyprint', '-o', path.join(peerDir, 'pandoc.pdf')], {cwd: peerDir, env})
-    ),
-    ...peer('Typst (Node compiler)', peers.typst, () => node([path.join(bench, '.build', 'typst.js'), path.join(bench, 'sample.typ'), path.join(peerDir, 'typst.pdf')]))
-  });
-  const coldRatio = (name: string): number => pairedRatio(...pairs(cold.runs, name, 'floor'));
-  const coldTarget = target('cold single (the sample, whole process) <= 1.4x the floor', coldRatio('briefing'), 1.4);
-  targets.push(coldTarget);
-  cases.cold = {
-    load1: [cold.loadBefore, cold.loadAfter],
-    medianMs: Object.fromEntries(Object.entries(cold.runs).map(([name, list]) => [name, medianMs(list)])),
-    ratioToFloor: Object.fromEntries(Object.keys(cold.runs).map((name) => [name, coldRatio(name)])),
-    peakRssBytes: Object.fromEntries(Object.entries(cold.runs).map(([name, list]) => [name, peakOf(list)])),
-    runsMs: Object.fromEntries(Object.entries(cold.runs).map(([name, list]) => [name, msOf(list)]))
-  };
-  const coldNames = ['floor', 'briefing', 'briefing, HTML only', 'briefing print path alone', 'md-to-pdf', 'pandoc + WeasyPrint', 'Typst (Node compiler)'];
-  coldNames.forEach((name, index) => {
-    const first = index === 0;
-    const missing = failures.get(name);
-    const list = cold.runs[name];
-    rows.push({
-      case: first ? `1. cold single: the sample, whole process, ${reps} rounds` : '',
-      contender: name === 'floor' ? `floor: ${path.basename(browser.path)} --print-to-pdf of briefing's HTML` : name,
-      time: list && !missing ? duration(medianMs(list)) : (missing ?? 'not run'),
-      ratio: list && !missing ? (name === 'floor' ? '1.00x' : `${coldRatio(name).toFixed(2)}x`) : '',
-      target: name === 'briefing' ? '<= 1.4x' : '',
-      pass: name === 'briefing' ? coldTarget.pass : undefined,
-      memory: list && !missing ? megabytes(peakOf(list)) : '',
-      load: first ? cold.load : ''
+  await attempt('case 1', async () => {
+    // 1. One briefing, cold, as a whole process, against the floor and the peers.
+    log(`case 1: the sample, cold, ${reps} rounds`);
+    const htmlDir = path.join(work, 'html');
+    await briefingBuild(sample, htmlDir, 'html');
+    const html = path.join(htmlDir, `${sampleName}.html`);
+    const peerDir = path.join(work, 'cold-peers');
+    mkdirSync(peerDir);
+    const peerSample = path.join(peerDir, `${sampleName}.md`);
+    writeFileSync(peerSample, sampleText);
+    const cold = await rounds(reps, {
+      floor: () => floorCommand(html, path.join(work, 'floor.pdf')),
+      briefing: () => briefingBuild(sample, path.join(work, 'cold')),
+      // The same command making only the HTML: what the Markdown stage costs a cold process.
+      'briefing, HTML only': () => briefingBuild(sample, path.join(work, 'cold-html'), 'html'),
+      // The finished page through briefing's print path alone: what printing costs.
+      'briefing print path alone': () => node([printOnly, path.join(work, 'print-only'), html]),
+      ...peer('md-to-pdf', peers.mdToPdf, () => mdToPdf([peerSample])),
+      ...peer('pandoc + WeasyPrint', peers.pandoc, () =>
+        timeCommand('pandoc', [peerSample, '--pdf-engine=weasyprint', '-o', path.join(peerDir, 'pandoc.pdf')], {cwd: peerDir, env})
+      ),
+      ...peer('Typst (Node compiler)', peers.typst, () => node([path.join(bench, '.build', 'typst.js'), path.join(bench, 'sample.typ'), path.join(peerDir, 'typst.pdf')]))
+    });
+    const coldRatio = (name: string): number => pairedRatio(...pairs(cold.runs, name, 'floor'));
+    const coldTarget = target('cold single (the sample, whole process) <= 1.4x the floor', coldRatio('briefing'), 1.4);
+    targets.push(coldTarget);
+    cases.cold = {
+      load1: [cold.loadBefore, cold.loadAfter],
+      medianMs: Object.fromEntries(Object.entries(cold.runs).map(([name, list]) => [name, medianMs(list)])),
+      ratioToFloor: Object.fromEntries(Object.keys(cold.runs).map((name) => [name, coldRatio(name)])),
+      peakRssBytes: Object.fromEntries(Object.entries(cold.runs).map(([name, list]) => [name, peakOf(list)])),
+      runsMs: Object.fromEntries(Object.entries(cold.runs).map(([name, list]) => [name, msOf(list)]))
+    };
+    const coldNames = ['floor', 'briefing', 'briefing, HTML only', 'briefing print path alone', 'md-to-pdf', 'pandoc + WeasyPrint', 'Typst (Node compiler)'];
+    coldNames.forEach((name, index) => {
+      const first = index === 0;
+      const missing = failures.get(name);
+      const list = cold.runs[name];
+      rows.push({
+        case: first ? `1. cold single: the sample, whole process, ${reps} rounds` : '',
+        contender: name === 'floor' ? `floor: ${path.basename(browser.path)} --print-to-pdf of briefing's HTML` : name,
+        time: list && !missing ? duration(medianMs(list)) : (missing ?? 'not run'),
+        ratio: list && !missing ? (name === 'floor' ? '1.00x' : `${coldRatio(name).toFixed(2)}x`) : '',
+        target: name === 'briefing' ? '<= 1.4x' : '',
+        pass: name === 'briefing' ? coldTarget.pass : undefined,
+        memory: list && !missing ? megabytes(peakOf(list)) : '',
+        load: first ? cold.load : ''
+      });
     });
   });
 
-  // 2. A batch: whole wall time / documents, against md-to-pdf and the batch floor.
-  log(`case 2: a batch of ${batchSize}, ${batchReps} rounds`);
-  const batchDir = path.join(work, 'batch');
-  mkdirSync(batchDir);
-  const batchFiles = Array.from({length: batchSize}, (_, index) => {
-    const file = path.join(batchDir, `briefing-${String(index + 1).padStart(3, '0')}.md`);
-    writeFileSync(file, batchVariant(sampleText, index));
-    return file;
-  });
-  // The batch's finished pages, made once ahead, for the batch floor.
-  const batchHtmlDir = path.join(work, 'batch-html');
-  await briefingBuild(batchDir, batchHtmlDir, 'html');
-  const batchPages = readdirSync(batchHtmlDir)
-    .filter((name) => name.endsWith('.html'))
-    .sort()
-    .map((name) => path.join(batchHtmlDir, name));
-  if (batchPages.length !== batchSize) throw new Error(`the batch gave ${batchPages.length} pages, not ${batchSize}`);
-  const batch = await rounds(batchReps, {
-    briefing: () => briefingBuild(batchDir, path.join(work, 'batch-out')),
-    'batch floor': () => node([printOnly, path.join(work, 'batch-floor'), ...batchPages]),
-    'briefing, HTML only': () => briefingBuild(batchDir, path.join(work, 'batch-html-again'), 'html'),
-    ...peer('md-to-pdf', peers.mdToPdf, () => mdToPdfBatch(batchFiles))
-  });
-  const batchRatio = (name: string, reference: string): number => pairedRatio(...pairs(batch.runs, name, reference));
-  const perDoc = (name: string): number => medianMs(batch.runs[name] ?? []) / batchSize;
-  const batchVsPeer = target(`batch of ${batchSize}: time per document <= 0.08x md-to-pdf (${peerChunk} files per process)`, batchRatio('briefing', 'md-to-pdf'), 0.08);
-  const batchVsFloor = target(`batch of ${batchSize}: within 1.5x of the batch floor (the same pages printed on the same tab pool, no Markdown work)`, batchRatio('briefing', 'batch floor'), 1.5);
-  if (!failures.has('md-to-pdf')) targets.push(batchVsPeer);
-  targets.push(batchVsFloor);
-  cases.batch = {
-    documents: batchSize,
-    load1: [batch.loadBefore, batch.loadAfter],
-    perDocumentMs: Object.fromEntries(Object.keys(batch.runs).map((name) => [name, perDoc(name)])),
-    ratios: {'briefing / md-to-pdf': batchRatio('briefing', 'md-to-pdf'), 'briefing / batch floor': batchRatio('briefing', 'batch floor')},
-    peakRssBytes: Object.fromEntries(Object.entries(batch.runs).map(([name, list]) => [name, peakOf(list)])),
-    runsMs: Object.fromEntries(Object.entries(batch.runs).map(([name, list]) => [name, msOf(list)]))
-  };
-  const batchRow = (name: string, label: string, ratio: string, more: Partial<Row> = {}): Row => {
-    const missing = failures.get(name);
-    const list = batch.runs[name];
-    return {
-      case: '',
-      contender: label,
-      time: list && !missing ? `${duration(perDoc(name))} per document (${duration(medianMs(list))} in all)` : (missing ?? 'not run'),
-      ratio: list && !missing ? ratio : '',
-      target: '',
-      memory: list && !missing ? megabytes(peakOf(list)) : '',
-      ...more
+  await attempt('case 2', async () => {
+    // 2. A batch: whole wall time / documents, against md-to-pdf and the batch floor.
+    log(`case 2: a batch of ${batchSize}, ${batchReps} rounds`);
+    const batchDir = path.join(work, 'batch');
+    mkdirSync(batchDir);
+    const batchFiles = Array.from({length: batchSize}, (_, index) => {
+      const file = path.join(batchDir, `briefing-${String(index + 1).padStart(3, '0')}.md`);
+      writeFileSync(file, batchVariant(sampleText, index));
+      return file;
+    });
+    // The batch's finished pages, made once ahead, for the batch floor.
+    const batchHtmlDir = path.join(work, 'batch-html');
+    await briefingBuild(batchDir, batchHtmlDir, 'html');
+    const batchPages = readdirSync(batchHtmlDir)
+      .filter((name) => name.endsWith('.html'))
+      .sort()
+      .map((name) => path.join(batchHtmlDir, name));
+    if (batchPages.length !== batchSize) throw new Error(`the batch gave ${batchPages.length} pages, not ${batchSize}`);
+    const batch = await rounds(batchReps, {
+      briefing: () => briefingBuild(batchDir, path.join(work, 'batch-out')),
+      'batch floor': () => node([printOnly, path.join(work, 'batch-floor'), ...batchPages]),
+      'briefing, HTML only': () => briefingBuild(batchDir, path.join(work, 'batch-html-again'), 'html'),
+      ...peer('md-to-pdf', peers.mdToPdf, () => mdToPdfBatch(batchFiles))
+    });
+    const batchRatio = (name: string, reference: string): number => pairedRatio(...pairs(batch.runs, name, reference));
+    const perDoc = (name: string): number => medianMs(batch.runs[name] ?? []) / batchSize;
+    const batchVsPeer = target(`batch of ${batchSize}: time per document <= 0.08x md-to-pdf (${peerChunk} files per process)`, batchRatio('briefing', 'md-to-pdf'), 0.08);
+    const batchVsFloor = target(`batch of ${batchSize}: within 1.5x of the batch floor (the same pages printed on the same tab pool, no Markdown work)`, batchRatio('briefing', 'batch floor'), 1.5);
+    if (!failures.has('md-to-pdf')) targets.push(batchVsPeer);
+    targets.push(batchVsFloor);
+    cases.batch = {
+      documents: batchSize,
+      load1: [batch.loadBefore, batch.loadAfter],
+      perDocumentMs: Object.fromEntries(Object.keys(batch.runs).map((name) => [name, perDoc(name)])),
+      ratios: {'briefing / md-to-pdf': batchRatio('briefing', 'md-to-pdf'), 'briefing / batch floor': batchRatio('briefing', 'batch floor')},
+      peakRssBytes: Object.fromEntries(Object.entries(batch.runs).map(([name, list]) => [name, peakOf(list)])),
+      runsMs: Object.fromEntries(Object.entries(batch.runs).map(([name, list]) => [name, msOf(list)]))
     };
-  };
-  rows.push(
-    batchRow('briefing', 'briefing', `${batchRatio('briefing', 'md-to-pdf').toFixed(3)}x md-to-pdf`, {
-      case: `2. batch of ${batchSize} (sample variants), whole process, ${batchReps} rounds`,
-      target: '<= 0.08x md-to-pdf',
-      pass: failures.has('md-to-pdf') ? undefined : batchVsPeer.pass,
-      load: batch.load
-    }),
-    batchRow('briefing', '', `${batchRatio('briefing', 'batch floor').toFixed(2)}x the batch floor`, {time: '', memory: '', target: '<= 1.5x the batch floor', pass: batchVsFloor.pass}),
-    batchRow('batch floor', 'batch floor: the finished pages through briefing\'s print path and tab pool', '1.00x'),
-    batchRow('briefing, HTML only', 'briefing, HTML only (-f html)', `${batchRatio('briefing, HTML only', 'batch floor').toFixed(2)}x the batch floor`),
-    batchRow('md-to-pdf', `md-to-pdf, ${peerChunk} files per process`, `${batchRatio('md-to-pdf', 'batch floor').toFixed(2)}x the batch floor`)
-  );
-
-  log(`case 2b: a batch of ${bigBatchSize}, briefing only, for its peak memory`);
-  const bigDir = path.join(work, 'batch-big');
-  mkdirSync(bigDir);
-  for (let index = 0; index < bigBatchSize; index++) writeFileSync(path.join(bigDir, `briefing-${String(index + 1).padStart(3, '0')}.md`), batchVariant(sampleText, index));
-  const bigLoad = load1();
-  const big = await briefingBuild(bigDir, path.join(work, 'batch-big-out'));
-  const bigTarget = target(`batch of ${bigBatchSize}: peak memory of the process tree < 1 GB`, big.peakRss / 2 ** 30, 1, true);
-  targets.push(bigTarget);
-  cases.bigBatch = {documents: bigBatchSize, load1: [bigLoad, load1()], ms: Math.round(big.ms), peakRssBytes: big.peakRss};
-  rows.push({
-    case: `2b. batch of ${bigBatchSize}, whole process, 1 run`,
-    contender: 'briefing',
-    time: `${duration(big.ms / bigBatchSize)} per document (${duration(big.ms)} in all)`,
-    ratio: '',
-    target: '< 1024 MB',
-    pass: bigTarget.pass,
-    memory: megabytes(big.peakRss),
-    load: `${bigLoad} → ${load1()}`
-  });
-
-  // 3. Markdown to HTML, whole CLI, against a plain unified chain as a whole process: a long
-  // report (prose), and notes dense with quotes and lists, where remark-parse is super-linear.
-  const sizes = quick ? [10 * 1024, 100 * 1024] : [10 * 1024, 100 * 1024, 1024 * 1024];
-  const toHtml: Record<string, unknown> = {};
-  cases.toHtml = toHtml;
-  for (const kind of ['dense', 'prose'] as const) {
-    const make = kind === 'dense' ? denseManuscript : longManuscript;
-    const byKind: Record<string, unknown> = {};
-    toHtml[kind] = byKind;
-    const briefingMs: number[] = [];
-    for (const size of sizes) {
-      const count = quick ? 1 : size >= 1024 * 1024 ? (kind === 'dense' ? 2 : 3) : reps;
-      log(`case 3 (${kind}, ${size / 1024} KB): Markdown to HTML, whole CLI, ${count} rounds`);
-      const dir = path.join(work, `to-html-${kind}-${size}`);
-      mkdirSync(dir);
-      const input = path.join(dir, `${kind}.md`);
-      writeFileSync(input, make(sampleText, size));
-      const result = await rounds(count, {
-        'plain chain': () => node([path.join(bench, '.build', 'plain-chain.js'), input, path.join(dir, 'plain.html')]),
-        briefing: () => briefingBuild(input, path.join(dir, 'out'), 'html')
-      });
-      const ratio = pairedRatio(...pairs(result.runs, 'briefing', 'plain chain'));
-      briefingMs.push(medianMs(result.runs.briefing ?? []));
-      const last = size === sizes.at(-1);
-      const limit = kind === 'dense' ? 0.25 : 3;
-      const sizeTarget = last ? target(`Markdown to HTML, whole CLI, ${size / 1024} KB ${kind} <= ${limit}x the plain chain`, ratio, limit) : undefined;
-      if (sizeTarget) targets.push(sizeTarget);
-      byKind[size] = {
-        load1: [result.loadBefore, result.loadAfter],
-        medianMs: {briefing: medianMs(result.runs.briefing ?? []), 'plain chain': medianMs(result.runs['plain chain'] ?? [])},
-        ratio,
-        runsMs: Object.fromEntries(Object.entries(result.runs).map(([name, list]) => [name, msOf(list)]))
+    const batchRow = (name: string, label: string, ratio: string, more: Partial<Row> = {}): Row => {
+      const missing = failures.get(name);
+      const list = batch.runs[name];
+      return {
+        case: '',
+        contender: label,
+        time: list && !missing ? `${duration(perDoc(name))} per document (${duration(medianMs(list))} in all)` : (missing ?? 'not run'),
+        ratio: list && !missing ? ratio : '',
+        target: '',
+        memory: list && !missing ? megabytes(peakOf(list)) : '',
+        ...more
       };
-      rows.push({
-        case: `3. Markdown to HTML, ${kind}, ${size / 1024} KB, whole CLI, ${count} rounds`,
-        contender: 'briefing -f html',
-        time: duration(medianMs(result.runs.briefing ?? [])),
-        ratio: `${ratio.toFixed(2)}x the plain chain (${duration(medianMs(result.runs['plain chain'] ?? []))})`,
-        target: sizeTarget ? `<= ${limit}x` : '',
-        pass: sizeTarget?.pass,
-        memory: megabytes(peakOf(result.runs.briefing ?? [])),
-        load: result.load
-      });
-    }
-    if (briefingMs.length >= 2) {
-      const growth = (briefingMs.at(-1) as number) / (briefingMs.at(-2) as number);
-      const label = `time(${(sizes.at(-1) as number) / 1024} KB) / time(${(sizes.at(-2) as number) / 1024} KB)`;
-      const linear = target(`${label}, ${kind}, whole CLI <= 12`, growth, 12);
-      targets.push(linear);
-      byKind.growth = growth;
-      rows.push({case: `   ${kind}: ${label}`, contender: 'briefing -f html', time: '', ratio: growth.toFixed(1), target: '<= 12', pass: linear.pass});
-    }
-  }
-
-  log('case 3b: parse alone, a quote- and list-dense manuscript (remark-parse is quadratic on it)');
-  const denseSize = quick ? 100 * 1024 : 1024 * 1024;
-  const parseLoad = load1();
-  const dense = JSON.parse((await node([path.join(bench, '.build', 'parse-dense.js'), dist, String(denseSize)])).output.trim().split('\n').at(-1) ?? '{}') as {
-    remarkParse: number;
-    inPieces: number;
-    sameTree: boolean;
-  };
-  cases.parseDense = {...dense, load1: [parseLoad, load1()]};
-  rows.push({
-    case: `3b. parse only, ${denseSize / 1024} KB dense with quotes and lists, in-process, 1 run`,
-    contender: 'briefing, parsed in pieces',
-    time: duration(dense.inPieces),
-    ratio: `${(dense.inPieces / dense.remarkParse).toFixed(2)}x remark-parse (${duration(dense.remarkParse)})`,
-    target: 'same tree',
-    pass: dense.sameTree,
-    load: `${parseLoad} → ${load1()}`
+    };
+    rows.push(
+      batchRow('briefing', 'briefing', `${batchRatio('briefing', 'md-to-pdf').toFixed(3)}x md-to-pdf`, {
+        case: `2. batch of ${batchSize} (sample variants), whole process, ${batchReps} rounds`,
+        target: '<= 0.08x md-to-pdf',
+        pass: failures.has('md-to-pdf') ? undefined : batchVsPeer.pass,
+        load: batch.load
+      }),
+      batchRow('briefing', '', `${batchRatio('briefing', 'batch floor').toFixed(2)}x the batch floor`, {time: '', memory: '', target: '<= 1.5x the batch floor', pass: batchVsFloor.pass}),
+      batchRow('batch floor', 'batch floor: the finished pages through briefing\'s print path and tab pool', '1.00x'),
+      batchRow('briefing, HTML only', 'briefing, HTML only (-f html)', `${batchRatio('briefing, HTML only', 'batch floor').toFixed(2)}x the batch floor`),
+      batchRow('md-to-pdf', `md-to-pdf, ${peerChunk} files per process`, `${batchRatio('md-to-pdf', 'batch floor').toFixed(2)}x the batch floor`)
+    );
   });
 
-  // 4. The watch rebuild after a save.
-  log('case 4: watch rebuild of the sample');
-  const watchLoad = load1();
-  const watch = await measureWatchRebuild({cli, dist, sampleText, work, reps, env});
-  const watchTarget = target('watch rebuild of the sample <= 0.25 s', watch.medianMs / 1000, 0.25);
-  targets.push(watchTarget);
-  cases.watch = {...watch, load1: [watchLoad, load1()]};
-  rows.push({case: `4. watch rebuild of the sample (${watch.how}), ${reps} saves`, contender: 'briefing --watch', time: duration(watch.medianMs), ratio: '', target: '<= 0.25 s', pass: watchTarget.pass, load: `${watchLoad} → ${load1()}`});
-  if (watch.note) notes.push(watch.note);
+  await attempt('case 2b', async () => {
+    log(`case 2b: a batch of ${bigBatchSize}, briefing only, for its peak memory`);
+    const bigDir = path.join(work, 'batch-big');
+    mkdirSync(bigDir);
+    for (let index = 0; index < bigBatchSize; index++) writeFileSync(path.join(bigDir, `briefing-${String(index + 1).padStart(3, '0')}.md`), batchVariant(sampleText, index));
+    const bigLoad = load1();
+    const big = await briefingBuild(bigDir, path.join(work, 'batch-big-out'));
+    const bigTarget = target(`batch of ${bigBatchSize}: peak memory of the process tree < 1 GB`, big.peakRss / 2 ** 30, 1, true);
+    targets.push(bigTarget);
+    cases.bigBatch = {documents: bigBatchSize, load1: [bigLoad, load1()], ms: Math.round(big.ms), peakRssBytes: big.peakRss};
+    rows.push({
+      case: `2b. batch of ${bigBatchSize}, whole process, 1 run`,
+      contender: 'briefing',
+      time: `${duration(big.ms / bigBatchSize)} per document (${duration(big.ms)} in all)`,
+      ratio: '',
+      target: '< 1024 MB',
+      pass: bigTarget.pass,
+      memory: megabytes(big.peakRss),
+      load: `${bigLoad} → ${load1()}`
+    });
+  });
 
-  // 5. One-token manuscripts at doubling sizes: every stage linear, or bounded.
-  log('case 5: one-token manuscripts of each kind, 25 KB to 400 KB');
-  const scalingLoad = load1();
-  const scaling = await scalingCase(node, bench, dist, quick ? 1 : 3);
-  cases.scaling = {...(scaling.json as object), load1: [scalingLoad, load1()]};
-  targets.push(...scaling.targets);
-  rows.push(...scaling.rows.map((row, index) => (index === 0 ? {...row, load: `${scalingLoad} → ${load1()}`} : row)));
+  await attempt('case 3', async () => {
+    // 3. Markdown to HTML, whole CLI, against a plain unified chain as a whole process: a long
+    // report (prose), and notes dense with quotes and lists, where remark-parse is super-linear.
+    const sizes = quick ? [10 * 1024, 100 * 1024] : [10 * 1024, 100 * 1024, 1024 * 1024];
+    const toHtml: Record<string, unknown> = {};
+    cases.toHtml = toHtml;
+    for (const kind of ['dense', 'prose'] as const) {
+      const make = kind === 'dense' ? denseManuscript : longManuscript;
+      const byKind: Record<string, unknown> = {};
+      toHtml[kind] = byKind;
+      const briefingMs: number[] = [];
+      for (const size of sizes) {
+        const count = quick ? 1 : size >= 1024 * 1024 ? (kind === 'dense' ? 2 : 3) : reps;
+        log(`case 3 (${kind}, ${size / 1024} KB): Markdown to HTML, whole CLI, ${count} rounds`);
+        const dir = path.join(work, `to-html-${kind}-${size}`);
+        mkdirSync(dir);
+        const input = path.join(dir, `${kind}.md`);
+        writeFileSync(input, make(sampleText, size));
+        const result = await rounds(count, {
+          'plain chain': () => node([path.join(bench, '.build', 'plain-chain.js'), input, path.join(dir, 'plain.html')]),
+          // A busy shared machine must not stop the 1 MB run at the default 30 s budget.
+          briefing: () => briefingBuild(input, path.join(dir, 'out'), 'html', ['--timeout', '300'])
+        });
+        const ratio = pairedRatio(...pairs(result.runs, 'briefing', 'plain chain'));
+        briefingMs.push(medianMs(result.runs.briefing ?? []));
+        const last = size === sizes.at(-1);
+        const limit = kind === 'dense' ? 0.25 : 3;
+        const sizeTarget = last ? target(`Markdown to HTML, whole CLI, ${size / 1024} KB ${kind} <= ${limit}x the plain chain`, ratio, limit) : undefined;
+        if (sizeTarget) targets.push(sizeTarget);
+        byKind[size] = {
+          load1: [result.loadBefore, result.loadAfter],
+          medianMs: {briefing: medianMs(result.runs.briefing ?? []), 'plain chain': medianMs(result.runs['plain chain'] ?? [])},
+          ratio,
+          runsMs: Object.fromEntries(Object.entries(result.runs).map(([name, list]) => [name, msOf(list)]))
+        };
+        rows.push({
+          case: `3. Markdown to HTML, ${kind}, ${size / 1024} KB, whole CLI, ${count} rounds`,
+          contender: 'briefing -f html',
+          time: duration(medianMs(result.runs.briefing ?? [])),
+          ratio: `${ratio.toFixed(2)}x the plain chain (${duration(medianMs(result.runs['plain chain'] ?? []))})`,
+          target: sizeTarget ? `<= ${limit}x` : '',
+          pass: sizeTarget?.pass,
+          memory: megabytes(peakOf(result.runs.briefing ?? [])),
+          load: result.load
+        });
+      }
+      if (briefingMs.length >= 2) {
+        const growth = (briefingMs.at(-1) as number) / (briefingMs.at(-2) as number);
+        const label = `time(${(sizes.at(-1) as number) / 1024} KB) / time(${(sizes.at(-2) as number) / 1024} KB)`;
+        const linear = target(`${label}, ${kind}, whole CLI <= 12`, growth, 12);
+        targets.push(linear);
+        byKind.growth = growth;
+        rows.push({case: `   ${kind}: ${label}`, contender: 'briefing -f html', time: '', ratio: growth.toFixed(1), target: '<= 12', pass: linear.pass});
+      }
+    }
+  });
+
+  await attempt('case 3b', async () => {
+    log('case 3b: parse alone, a quote- and list-dense manuscript (remark-parse is quadratic on it)');
+    const denseSize = quick ? 100 * 1024 : 1024 * 1024;
+    const parseLoad = load1();
+    const dense = JSON.parse((await node([path.join(bench, '.build', 'parse-dense.js'), dist, String(denseSize)])).output.trim().split('\n').at(-1) ?? '{}') as {
+      remarkParse: number;
+      inPieces: number;
+      sameTree: boolean;
+    };
+    cases.parseDense = {...dense, load1: [parseLoad, load1()]};
+    rows.push({
+      case: `3b. parse only, ${denseSize / 1024} KB dense with quotes and lists, in-process, 1 run`,
+      contender: 'briefing, parsed in pieces',
+      time: duration(dense.inPieces),
+      ratio: `${(dense.inPieces / dense.remarkParse).toFixed(2)}x remark-parse (${duration(dense.remarkParse)})`,
+      target: 'same tree',
+      pass: dense.sameTree,
+      load: `${parseLoad} → ${load1()}`
+    });
+  });
+
+  await attempt('case 4', async () => {
+    // 4. The watch rebuild after a save.
+    log('case 4: watch rebuild of the sample');
+    const watchLoad = load1();
+    const watch = await measureWatchRebuild({cli, dist, sampleText, work, reps, env});
+    const watchTarget = target('watch rebuild of the sample <= 0.25 s', watch.medianMs / 1000, 0.25);
+    targets.push(watchTarget);
+    cases.watch = {...watch, load1: [watchLoad, load1()]};
+    rows.push({case: `4. watch rebuild of the sample (${watch.how}), ${reps} saves`, contender: 'briefing --watch', time: duration(watch.medianMs), ratio: '', target: '<= 0.25 s', pass: watchTarget.pass, load: `${watchLoad} → ${load1()}`});
+    if (watch.note) notes.push(watch.note);
+  });
+
+  await attempt('case 5', async () => {
+    // 5. One-token manuscripts at doubling sizes: every stage linear, or bounded.
+    log('case 5: one-token manuscripts of each kind, 25 KB to 400 KB');
+    const scalingLoad = load1();
+    const scaling = await scalingCase(node, bench, dist, quick ? 1 : 3);
+    cases.scaling = {...(scaling.json as object), load1: [scalingLoad, load1()]};
+    targets.push(...scaling.targets);
+    rows.push(...scaling.rows.map((row, index) => (index === 0 ? {...row, load: `${scalingLoad} → ${load1()}`} : row)));
+  });
+
 } finally {
   rmSync(work, {recursive: true, force: true});
 }
