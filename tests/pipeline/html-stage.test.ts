@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import {VFile} from 'vfile';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {resolveSettings} from '../../src/config/config.js';
@@ -66,5 +67,14 @@ describe('the HTML stage', () => {
     const messages = file.messages.filter((message) => message.ruleId === 'image-alt');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({file: 'lint.md', line: 14, column: 1, source: 'briefing-lint', url: expect.stringMatching(/README\.md#image-alt$/)});
+  });
+});
+
+describe('the bundles the tests run', () => {
+  it('are those of the sources as they are (the global setup bundled them)', async () => {
+    const {bundleHtmlStage, bundleCommand} = await import('../../scripts/bundles.mjs');
+    for (const file of [...(await bundleHtmlStage()), ...(await bundleCommand())]) {
+      expect(Buffer.from(readFileSync(file.path)).equals(Buffer.from(file.contents)), file.path).toBe(true);
+    }
   });
 });
