@@ -23,9 +23,10 @@ const markdownLint = [false, true].map((required) =>
 );
 
 /**
- * Run the lint plugins of `src/check/` on a manuscript, on the Markdown as written (the
- * processor has checked the finished page's #links). Every problem becomes a positioned
- * message on the file. The HTML stage calls this in its thread, under the same time
+ * Run the rules of `briefing check` (unified-lint-rule rules, see `lint-rule.ts`) on a
+ * manuscript, on the Markdown as written (the processor has checked the finished page's
+ * #links). Every problem becomes a positioned message on the file, with the rule's id,
+ * source and README url. The HTML stage calls this in its thread, under the same time
  * budget as a build.
  *
  * @param {Root} written
