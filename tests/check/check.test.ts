@@ -1,6 +1,7 @@
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {check} from '../../src/index.js';
+import {ruleUrl} from '../../src/markdown/lint/lint-rule.js';
 
 /** A manuscript that is long enough to take the HTML stage well over a millisecond. */
 const long = `---\ntitle: A long check\n---\n\n${Array.from({length: 1500}, (_, index) => `Paragraph ${index} has *some* words.`).join('\n\n')}\n`;
@@ -21,5 +22,22 @@ describe('check', () => {
     const messages = report.documents[0]?.file.messages ?? [];
     expect(messages.map((message) => message.ruleId)).not.toContain('timeout');
     expect(messages.some((message) => /nowhere/.test(message.reason))).toBe(true);
+  });
+
+  it('brings each rule\'s message back from the thread whole: ruleId, source, url, severity and place', async () => {
+    const file = new VFile({path: 'rules.md', value: '---\ntitle: Rules\n---\n\n# Too high\n\n![](dot.png) and [a link](#nowhere)\n\n:::summary\n- Never closed.\n'});
+    const report = await check([file]);
+    const rules = (report.documents[0]?.file.messages ?? [])
+      .filter((message) => message.source === 'briefing-lint')
+      .map((message) => ({ruleId: message.ruleId, fatal: message.fatal, url: message.url, at: `${message.line}:${message.column}`}));
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        {ruleId: 'heading-level', fatal: false, url: ruleUrl('heading-level'), at: '5:1'},
+        {ruleId: 'image-alt', fatal: false, url: ruleUrl('image-alt'), at: '7:1'},
+        {ruleId: 'link-internal', fatal: true, url: ruleUrl('link-internal'), at: '7:18'},
+        {ruleId: 'directive-unclosed', fatal: true, url: ruleUrl('directive-unclosed'), at: '9:1'}
+      ])
+    );
+    expect(rules).toHaveLength(4);
   });
 });
