@@ -5,12 +5,12 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {startSmtpServer, type TestSmtpServer} from '../helpers/smtp.js';
 import {run, temporaryFolder} from './helpers.js';
 
-/** `briefing email` and `briefing print` as a user runs them. */
+/** `briefing email` as a user runs it, against a local SMTP server. */
 let folder: {dir: string; remove(): Promise<void>};
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  folder = await temporaryFolder('distribute');
+  folder = await temporaryFolder('email-command');
   const sample = await readFile('manuscripts/us-china-leaders-call.md', 'utf8');
   await writeFile(path.join(folder.dir, 'sample.md'), sample);
   await writeFile(path.join(folder.dir, 'broken.md'), '---\ntitle: Broken\nsubtitel: typo\n---\n\nText.\n');
@@ -70,21 +70,5 @@ describe('briefing email', () => {
     const result = await run(['email', 'sample.md', '--to', 'a@example.org', '--from', 'desk@example.org', '--send'], {cwd: folder.dir, env: {BRIEFING_SMTP_URL: 'smtp://127.0.0.1:9'}});
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/Delivery to 127\.0\.0\.1:9 failed/);
-  });
-});
-
-describe('briefing print', () => {
-  it('prints the print edition duplex on the CUPS test printer and waits for the job', async () => {
-    const result = await run(['print', 'sample.md', '--printer', 'briefing-test', '--duplex', '--copies', '2', '--wait'], {cwd: folder.dir});
-    expect(result.stderr).toMatch(/sample\.md → briefing-test: job briefing-test-\d+, \d+ pages × 2, duplex, done/);
-    expect(result.code).toBe(0);
-  });
-
-  it('says clearly when the printer does not exist, and refuses bad copies', async () => {
-    const missing = await run(['print', 'sample.md', '--printer', 'no-such-printer'], {cwd: folder.dir});
-    expect(missing.code).toBe(1);
-    expect(missing.stderr).toMatch(/Printer `no-such-printer` refused the job: .*does not exist/);
-    const copies = await run(['print', 'sample.md', '--copies', 'zero'], {cwd: folder.dir});
-    expect(copies.code).toBe(2);
   });
 });
