@@ -3,7 +3,7 @@ import path from 'node:path';
 import {PDFDocument} from 'pdf-lib';
 import {VFile} from 'vfile';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {build, check, createRenderer, InputError, loadConfig, type Renderer} from '../src/index.js';
+import {build, check, createRenderer, InputError, loadConfig, resolveSettings, type Renderer} from '../src/index.js';
 import {descendants, manuscript, temporaryFolder, whenGone} from './cli/helpers.js';
 
 let cwd: string;
@@ -57,6 +57,25 @@ describe('the library', () => {
     expect(report.documents[0]?.outputs).toEqual([]);
     expect(await readdir(cwd)).toEqual([]);
     await expect(build(['missing.md'], {cwd})).rejects.toBeInstanceOf(InputError);
+  });
+
+  it('takes settings merged once, or their layers, never both; the front matter comes on top of the configuration, below the flags', async () => {
+    const settings = resolveSettings({config: {paper: 'a4'}, flags: {formats: ['html']}});
+    const letter = (title: string) => new VFile({path: `${title}.md`, cwd, value: manuscript(title, ['paper: letter'])});
+    const report = await build([letter('Layered')], {cwd, settings, write: false});
+    expect(report.documents[0]?.html).toContain('paper-letter');
+    expect(report.documents[0]?.file.data.settings).toMatchObject({paper: 'letter', origins: {paper: 'matter', formats: 'flags'}});
+    const flagged = await build([letter('Flagged')], {cwd, config: {paper: 'letter'}, paper: 'a4', formats: ['html'], write: false});
+    expect(flagged.documents[0]?.file.data.settings).toMatchObject({paper: 'a4', origins: {paper: 'flags'}});
+    await expect(build([letter('Both')], {cwd, settings, paper: 'a4', write: false})).rejects.toThrow(TypeError);
+
+    const renderer = await createRenderer(settings);
+    try {
+      expect(renderer.settings).toBe(settings);
+    } finally {
+      await renderer.close();
+    }
+    await expect(createRenderer(settings, {paper: 'letter'})).rejects.toThrow(TypeError);
   });
 
   it('check reports without printing', async () => {
