@@ -1,6 +1,8 @@
 import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
 import {markArtifacts} from './artifact-marks.js';
+import {describeLinks} from './link-descriptions.js';
+import {completeLigatureText} from './text-layer-ligatures.js';
 import {roleMapFor} from './structure-types.js';
 import {flateStream, openStream} from './text-layer-clusters.js';
 import {metadataStream, xmpPacket, type XmpFields} from './xmp-metadata.js';
@@ -12,6 +14,8 @@ import {srgbProfile} from './srgb-profile.js';
  * - an XMP metadata stream in the catalog (`xmp-metadata.ts`);
  * - page furniture drawn outside marked content marked as artifacts (`artifact-marks.ts`);
  * - a role map for the PDF 2.0 structure types Chrome writes (`structure-types.ts`);
+ * - ligature glyphs that ToUnicode maps to U+0000 given their text (`text-layer-ligatures.ts`);
+ * - every link annotation a `/Contents`, the link's words (`link-descriptions.ts`);
  * - a `/Figure` without alternative text that groups other elements (Chrome's `<figure>`)
  *   retagged `/Div`: only the image's own `/Figure` carries its alternative text;
  * - for PDF/A-2, an sRGB output intent and the print flag on every annotation.
@@ -32,6 +36,8 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
   const catalog = objects.get(root);
   if (catalog === undefined || !isDictionary(catalog)) return size;
   let next = size;
+  completeLigatureText(objects);
+  describeLinks(objects);
   const elements: number[] = [];
   for (const [number, body] of objects) {
     if (isStream(body)) continue;

@@ -204,7 +204,7 @@ export function glyphCount(program: Uint8Array): number | undefined {
 }
 
 /** Codes and texts of a ToUnicode CMap's `bfchar` and `bfrange` entries (two-byte codes, as Chrome writes). */
-function parseToUnicode(cmap: string): Map<number, string> {
+export function parseToUnicode(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   for (const block of cmap.matchAll(/beginbfchar([^]*?)endbfchar/g)) {
     for (const entry of (block[1] ?? '').matchAll(/<([\da-f]+)>\s*<([\da-f]*)>/gi)) map.set(Number.parseInt(entry[1] ?? '', 16), decodeUtf16(entry[2] ?? ''));
@@ -227,7 +227,7 @@ function parseToUnicode(cmap: string): Map<number, string> {
   return map;
 }
 
-function writeToUnicode(map: Map<number, string>): string {
+export function writeToUnicode(map: Map<number, string>): string {
   const entries = [...map].sort((a, b) => a[0] - b[0]).map(([code, text]) => `<${code.toString(16).padStart(4, '0').toUpperCase()}> <${encodeUtf16(text)}>`);
   const blocks: string[] = [];
   // A CMap block holds at most 100 entries.

@@ -164,4 +164,23 @@ describe.each(['fast', 'pdf-lib'])('PDF/UA read back (%s rewrite)', (mode) => {
     expect(read.figureAlts).toEqual(['Soundings along the eastern channel']);
     expect(read.bare.every((text) => text === '')).toBe(true);
   });
+
+  it('describes each link annotation by the words of its link', async () => {
+    const document = await getDocument({data: new Uint8Array(pdfs.get(`${mode}/figures`) as Uint8Array), isEvalSupported: false, verbosity: 0}).promise;
+    try {
+      const annotations = (await (await document.getPage(1)).getAnnotations()) as Array<{subtype: string; url?: string; contentsObj?: {str: string}}>;
+      const links = annotations.filter((annotation) => annotation.subtype === 'Link');
+      expect(links.length).toBeGreaterThanOrEqual(3);
+      expect(links.find((link) => link.url === 'https://example.org/report')?.contentsObj?.str).toBe('web link');
+      for (const link of links) expect(link.contentsObj?.str.trim()).toBeTruthy();
+    } finally {
+      await document.destroy();
+    }
+  });
+
+  it('maps no shown glyph to U+0000: ligatures across soft hyphens read as their letters', async () => {
+    const read = await readBack(pdfs.get(`${mode}/us-china-leaders-call`) as Uint8Array);
+    expect(read.tagged).not.toContain('\u0000');
+    expect(read.tagged).toMatch(/ffi/);
+  });
 });
