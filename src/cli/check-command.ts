@@ -1,4 +1,5 @@
 import {check, type CheckReport, type CheckResult} from '../check/check.js';
+import {checkPdfFiles, isPdfPath} from './check-pdf-files.js';
 import {countMessages, escapeControl, formatCounts, formatMessages} from '../messages/report.js';
 import {commonOptions, parseCommand, usageFailure, type OptionTable} from './arguments.js';
 import {exitCode} from './exit-codes.js';
@@ -28,6 +29,8 @@ export async function checkCommand(argv: readonly string[]): Promise<number> {
   const {values} = parsed;
   const {inputs} = parsed;
   if (inputs.length === 0) return usageFailure('Missing manuscript: give files, folders or globs to check', checkUsage);
+  if (inputs.every(isPdfPath)) return checkPdfFiles(inputs, {json: values.json, quiet: values.quiet});
+  if (inputs.some(isPdfPath)) return usageFailure('Check PDFs and manuscripts in separate runs', checkUsage);
 
   let report: CheckReport;
   try {

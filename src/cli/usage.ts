@@ -38,11 +38,13 @@ or configuration error, 130 when interrupted.`;
 
 /** Help for `briefing check`. */
 export const checkUsage = `Usage: briefing check <manuscript.md|folder|glob|->... [options]
+       briefing check <file.pdf>... [--json]
 
 Find what is wrong with manuscripts without printing them: front matter, block syntax,
 pull quotes, missing images and alt text, broken #links, skipped heading levels, and a
 missing summary when the template requires one. Errors would stop a build or break its
-output (a build only warns about broken #links); warnings are advice.
+output (a build only warns about broken #links); warnings are advice. Given PDFs, runs
+the machine checks of PDF/UA-1 (Matterhorn Protocol) and, for files that claim it, PDF/A-2b.
 
 Options:
   -t, --template NAME     check against this template (default: the configured one)

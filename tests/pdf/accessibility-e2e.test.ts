@@ -9,6 +9,7 @@ import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type {TextItem, TextMarkedContent} from 'pdfjs-dist/types/src/display/api.js';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from '../../src/build/build.js';
+import {checkPdf, findingLines} from '../../src/check/pdf/check-pdf.js';
 
 /**
  * PDF/UA where Chrome leaves it short, read back from real prints of the sample and of a
@@ -134,6 +135,12 @@ describe.each(['fast', 'pdf-lib'])('PDF/UA read back (%s rewrite)', (mode) => {
       const struct = await run('pdfinfo', ['-struct', file]);
       expect(struct.stderr).toBe('');
       expect(struct.stdout).toMatch(/^Document$/m);
+    }
+  });
+
+  it('passes the PDF checker (every machine-checked Matterhorn condition)', async () => {
+    for (const name of ['us-china-leaders-call', 'figures']) {
+      expect(findingLines(`${name}.pdf`, await checkPdf(pdfs.get(`${mode}/${name}`) as Uint8Array))).toEqual([]);
     }
   });
 
