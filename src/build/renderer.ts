@@ -149,7 +149,8 @@ export class Renderer implements AsyncDisposable {
       creator: generator,
       producer: `${generator} (${browserVersion})`,
       lang: matter?.lang ?? 'en',
-      date: documentDate(matter?.date)
+      date: documentDate(matter?.date),
+      standard: this.#settings.pdfStandard === 'a-2b' ? 'a-2b' : undefined
     });
     return {file, ok: true, html, printPage, pdf: bytes, pages};
   }

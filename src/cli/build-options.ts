@@ -1,4 +1,4 @@
-import {editions, formats, maxConcurrency, papers, type Edition, type Format, type Paper, type SettingsLayer} from '../config/config.js';
+import {editions, formats, maxConcurrency, papers, pdfStandards, type Edition, type Format, type Paper, type PdfStandard, type SettingsLayer} from '../config/config.js';
 import {commonOptions, UsageError, type FlagValues, type OptionTable} from './arguments.js';
 
 /** The flags that shape a document, taken by `build`, `email` and `print`. */
@@ -7,6 +7,7 @@ export const documentOptions = {
   'out-dir': {type: 'string', short: 'o'},
   paper: {type: 'string', short: 'p'},
   edition: {type: 'string', short: 'e'},
+  'pdf-standard': {type: 'string'},
   template: {type: 'string', short: 't'},
   timeout: {type: 'string'},
   browser: {type: 'string'}
@@ -36,6 +37,10 @@ export function flagsToSettings(values: SettingFlags): SettingsLayer {
   if (edition !== undefined && !(editions as readonly string[]).includes(edition)) {
     throw new UsageError(`Unknown edition \`${values.edition}\`, expected ${editions.join(' or ')}`);
   }
+  const standard = values['pdf-standard']?.toLowerCase();
+  if (standard !== undefined && !(pdfStandards as readonly string[]).includes(standard)) {
+    throw new UsageError(`Unknown PDF standard \`${values['pdf-standard']}\`, expected ${pdfStandards.join(' or ')}`);
+  }
   let list = values.format?.split(',').map((item) => item.trim().toLowerCase());
   const unknown = list?.find((item) => !(formats as readonly string[]).includes(item));
   if (unknown !== undefined) throw new UsageError(`Unknown format \`${unknown}\`, expected pdf, html or pdf,html`);
@@ -54,6 +59,7 @@ export function flagsToSettings(values: SettingFlags): SettingsLayer {
     outDir: values['out-dir'],
     paper: paper as Paper | undefined,
     edition: edition as Edition | undefined,
+    pdfStandard: standard as PdfStandard | undefined,
     formats: list as Format[] | undefined,
     template: values.template,
     timeout: timeout === undefined ? undefined : Math.round(Number(timeout) * 1000),

@@ -9,6 +9,7 @@ Options:
   -o, --out-dir DIR       where outputs go (default: out)
   -p, --paper SIZE        a4 or letter (default: a4)
   -e, --edition NAME      screen or print (default: screen)
+      --pdf-standard STD  ua-1 (PDF/UA-1, default) or a-2b (also PDF/A-2b, for archives)
   -f, --format LIST       pdf, html or pdf,html (default: pdf,html)
   -t, --template NAME     template name from templates/, or a folder (default: briefing)
   -j, --concurrency N     documents printed at once (default: cores, at most 4)

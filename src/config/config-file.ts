@@ -7,7 +7,7 @@ import {escapeControl} from '../messages/report.js';
 export const configFileName = 'briefing.config.json';
 
 /** Keys a configuration file may set. `timeout` is in seconds there, as on the command line. */
-export const configKeys = ['outDir', 'paper', 'template', 'edition', 'formats', 'concurrency', 'timeout', 'email', 'root', 'strict'] as const;
+export const configKeys = ['outDir', 'paper', 'template', 'edition', 'formats', 'concurrency', 'timeout', 'email', 'root', 'strict', 'pdfStandard'] as const;
 
 /** Project configuration, as read from a file: the layer between the defaults and the front matter. */
 export interface ProjectConfig {

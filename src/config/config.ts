@@ -10,6 +10,10 @@ export type Paper = (typeof papers)[number];
 export const editions = ['screen', 'print'] as const;
 export type Edition = (typeof editions)[number];
 
+/** What PDFs claim: PDF/UA-1 always; `a-2b` adds PDF/A-2b for archives. */
+export const pdfStandards = ['ua-1', 'a-2b'] as const;
+export type PdfStandard = (typeof pdfStandards)[number];
+
 /** Settings a manuscript's front matter may choose for itself (flags still win). */
 export const documentKeys = ['template', 'paper', 'edition'] as const;
 export type DocumentKey = (typeof documentKeys)[number];
@@ -24,6 +28,8 @@ export interface SettingValues {
   readonly outDir: string;
   readonly paper: Paper;
   readonly edition: Edition;
+  /** Standards the PDF claims (default `ua-1`). */
+  readonly pdfStandard?: PdfStandard | undefined;
   readonly formats: readonly Format[];
   /** Template name (from `templates/`) or folder. */
   readonly template: string;
@@ -172,6 +178,7 @@ const checks: {[Key in keyof SettingValues]-?: (value: unknown) => string | unde
   outDir: (value) => (typeof value === 'string' && value.length > 0 ? undefined : 'expected a folder path'),
   paper: (value) => (papers.includes(value as Paper) ? undefined : `expected ${papers.join(' or ')}`),
   edition: (value) => (editions.includes(value as Edition) ? undefined : `expected ${editions.join(' or ')}`),
+  pdfStandard: (value) => (value === undefined || pdfStandards.includes(value as PdfStandard) ? undefined : `expected ${pdfStandards.join(' or ')}`),
   formats: (value) =>
     Array.isArray(value) && value.length > 0 && value.every((format) => formats.includes(format as Format))
       ? undefined

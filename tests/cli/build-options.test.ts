@@ -60,7 +60,7 @@ describe('flagsToSettings', () => {
 
 describe('the shared option tables', () => {
   it('give every document command the same document flags, and the output flags apart', () => {
-    expect(Object.keys(documentOptions)).toEqual(['root', 'strict', 'config', 'no-config', 'quiet', 'help', 'version', 'out-dir', 'paper', 'edition', 'template', 'timeout', 'browser']);
+    expect(Object.keys(documentOptions)).toEqual(['root', 'strict', 'config', 'no-config', 'quiet', 'help', 'version', 'out-dir', 'paper', 'edition', 'pdf-standard', 'template', 'timeout', 'browser']);
     expect(Object.keys(outputOptions)).toEqual(['format', 'concurrency']);
   });
 });
