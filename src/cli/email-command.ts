@@ -6,6 +6,7 @@ import {exitCode} from './exit-codes.js';
 import {setupFailure} from './setup-failure.js';
 import {interruptions} from './signals.js';
 import {emailUsage} from './usage.js';
+import {outDirChosen} from '../config/config.js';
 import {AddressError, parseMailbox} from '../config/email-address.js';
 import {escapeControl} from '../messages/report.js';
 import {resolveAddressing, type EmailAddressing} from '../distribute/email-addressing.js';
@@ -93,8 +94,18 @@ export async function emailCommand(argv: readonly string[]): Promise<number> {
     // Everything --send needs is checked before anything is written.
     const delivery = values.send ? await prepareDelivery(message, configured.smtpUrl) : undefined;
 
-    const {writeFileAtomic} = await import('../build/write-atomic.js');
-    const eml = path.resolve(settings.outDir, `${name}.eml`);
+    const [{writeFileAtomic}, {makeFolderInside, LinkedFolderError}] = await Promise.all([import('../build/write-atomic.js'), import('../build/folder-inside.js')]);
+    const folder = path.resolve(settings.outDir);
+    const eml = path.join(folder, `${name}.eml`);
+    // As for a build: the default output folder is never followed when it is a link.
+    const chosen = outDirChosen(settings);
+    try {
+      await makeFolderInside(folder, folder, {followRoot: chosen});
+    } catch (error) {
+      if (!(error instanceof LinkedFolderError)) throw error;
+      const where = escapeControl(path.relative(process.cwd(), error.folder) || '.');
+      return say(`✗ ${escapeControl(inputs[0] ?? '')}: ${where} ${error.problem}, and outputs are never written through one; remove it${chosen ? '' : ' or choose the folder with --out-dir'}\n`, 'stderr', exitCode.failed);
+    }
     await writeFileAtomic(eml, await composeEml(message));
     if (!values.quiet) process.stderr.write(`✓ ${escapeControl(inputs[0] ?? '')} → ${escapeControl(path.relative(process.cwd(), eml))} (${escapeControl(message.attachments[0]?.filename ?? '')}, ${built.document.pages} pages)\n`);
 

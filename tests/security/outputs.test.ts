@@ -146,6 +146,16 @@ describe('no output written through a linked folder', () => {
     expect(await victimFiles()).toEqual({'report.html': before, 'top.html': before});
   });
 
+  it('refuses it for the .eml of briefing email too, and follows it when named', async () => {
+    const refused = await runCli(['email', 'top.md', '--to', 'desk@example.org'], {cwd: linked.project});
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^✗ top\.md: out is a symbolic link, and outputs are never written through one; remove it or choose the folder with --out-dir$/m);
+    expect(existsSync(path.join(linked.outside, 'top.eml'))).toBe(false);
+    const named = await runCli(['email', 'top.md', '--to', 'desk@example.org', '--out-dir', 'out'], {cwd: linked.project});
+    expect(named.code, named.stderr).toBe(0);
+    expect(await readFile(path.join(linked.outside, 'top.eml'), 'utf8')).toMatch(/^To: desk@example\.org$/m);
+  });
+
   it('follows an output folder the user names with --out-dir, link or not', async () => {
     const result = await runCli(['build', 'top.md', '--format', 'html', '--out-dir', 'out'], {cwd: linked.project});
     expect(result.code, result.stderr).toBe(0);
