@@ -23,12 +23,13 @@ const close = 'EMC\n';
  *
  * @param {string} content
  *   A page content stream's decoded data, as Latin-1 text.
+ * @param {Operation[] | undefined} list
+ *   Its operations, when already split.
  * @returns {string}
  *   The data with its bare content marked; unchanged when nothing is bare, or when the
  *   stream cannot be read or its marks do not balance.
  */
-export function markArtifacts(content: string): string {
-  const list = operations(content);
+export function markArtifacts(content: string, list = operations(content)): string {
   if (!list) return content;
   const marked = textObjectsWithMarks(list);
   const inserts: Array<[number, string]> = [];

@@ -41,21 +41,53 @@ export function fontText(objects: ReadonlyMap<number, string>, font: number): Fo
  */
 export function shownCodes(operands: string, twoByte: boolean): number[] {
   const bytes: number[] = [];
-  for (const match of operands.matchAll(/<([\da-fA-F\s]*)>|\(((?:\\[^]|[^\\)])*)\)/g)) {
-    if (match[1] !== undefined) {
-      const hex = match[1].replace(/\s/g, '');
-      for (let index = 0; index + 2 <= hex.length; index += 2) bytes.push(Number.parseInt(hex.slice(index, index + 2), 16));
-    } else {
-      const literal = (match[2] ?? '').replace(/\\([0-7]{1,3}|[^])/g, (whole, escape: string) =>
-        /^[0-7]/.test(escape) ? String.fromCharCode(Number.parseInt(escape, 8) & 0xff) : ({n: '\n', r: '\r', t: '\t', b: '\b', f: '\f'} as Record<string, string>)[escape] ?? escape
-      );
-      for (const character of literal) bytes.push(character.charCodeAt(0) & 0xff);
+  for (let at = 0; at < operands.length; at++) {
+    const code = operands.charCodeAt(at);
+    if (code === 0x3c /* < */) {
+      let high = -1;
+      for (at++; at < operands.length; at++) {
+        const digit = hexValue(operands.charCodeAt(at));
+        if (digit === -2) break;
+        if (digit < 0) continue;
+        if (high < 0) high = digit;
+        else {
+          bytes.push(high * 16 + digit);
+          high = -1;
+        }
+      }
+    } else if (code === 0x28 /* ( */) {
+      let depth = 1;
+      for (at++; at < operands.length; at++) {
+        const character = operands[at] as string;
+        if (character === '\\') {
+          const octal = /^[0-7]{1,3}/.exec(operands.slice(at + 1, at + 4));
+          if (octal) {
+            bytes.push(Number.parseInt(octal[0], 8) & 0xff);
+            at += octal[0].length;
+          } else {
+            const next = operands[++at] ?? '';
+            bytes.push(({n: 10, r: 13, t: 9, b: 8, f: 12} as Record<string, number>)[next] ?? next.charCodeAt(0) & 0xff);
+          }
+          continue;
+        }
+        if (character === '(') depth++;
+        else if (character === ')' && --depth === 0) break;
+        bytes.push(character.charCodeAt(0) & 0xff);
+      }
     }
   }
   if (!twoByte) return bytes;
   const codes: number[] = [];
   for (let index = 0; index + 1 < bytes.length; index += 2) codes.push(((bytes[index] as number) << 8) | (bytes[index + 1] as number));
   return codes;
+}
+
+/** A hexadecimal digit's value; -1 for white space, -2 for `>` (or anything else, which ends the string). */
+function hexValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0x41 && code <= 0x46) return code - 0x37;
+  if (code >= 0x61 && code <= 0x66) return code - 0x57;
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x0c || code === 0 ? -1 : -2;
 }
 
 /** A marked-content operator's tag (`/Span`) and, from its properties, MCID and actual text. */

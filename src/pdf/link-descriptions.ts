@@ -1,4 +1,4 @@
-import {operations} from './content-stream.js';
+import {contentReader, type ContentReader} from './content-stream.js';
 import {fontText, markedContent, shownCodes, type FontText} from './content-text.js';
 import {pageResources} from './page-resources.js';
 import {openStream} from './text-layer-clusters.js';
@@ -13,12 +13,14 @@ const textShowing = new Set(['Tj', 'TJ', "'", '"']);
  *
  * @param {Map<number, string>} objects
  *   Each object's text by number, changed in place.
+ * @param {ContentReader} read
+ *   Reads content streams (shared with the other passes).
  */
-export function describeLinks(objects: Map<number, string>): void {
+export function describeLinks(objects: Map<number, string>, read: ContentReader = contentReader(openStream)): void {
   const fonts = new Map<number, FontText | undefined>();
   const pageTexts = new Map<number, Map<number, string>>();
   const textOnPage = (page: number, mcid: number): string => {
-    if (!pageTexts.has(page)) pageTexts.set(page, markedText(objects, objects.get(page) ?? '', fonts));
+    if (!pageTexts.has(page)) pageTexts.set(page, markedText(objects, objects.get(page) ?? '', fonts, read));
     return pageTexts.get(page)?.get(mcid) ?? '';
   };
   for (const body of objects.values()) {
@@ -66,11 +68,11 @@ function contentOf(objects: ReadonlyMap<number, string>, element: string, page: 
 }
 
 /** The text each MCID of a page shows. */
-function markedText(objects: ReadonlyMap<number, string>, page: string, fonts: Map<number, FontText | undefined>): Map<number, string> {
+function markedText(objects: ReadonlyMap<number, string>, page: string, fonts: Map<number, FontText | undefined>, read: ContentReader): Map<number, string> {
   const texts = new Map<number, string>();
   const {contents, fonts: names} = pageResources(objects, page);
   for (const number of contents) {
-    const list = operations(openStream(objects.get(number))?.data.toString('latin1') ?? '');
+    const list = read(objects, number)?.operations;
     let font: number | undefined;
     const open: Array<number | undefined> = [];
     for (const {operator, operands} of list ?? []) {

@@ -1,10 +1,12 @@
 import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
 import {markArtifacts} from './artifact-marks.js';
+import {contentReader, type ContentReader} from './content-stream.js';
 import {describeLinks} from './link-descriptions.js';
 import {completeLigatureText} from './text-layer-ligatures.js';
 import {roleMapFor} from './structure-types.js';
 import {flateStream, openStream} from './text-layer-clusters.js';
+import {withoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
 import {metadataStream, xmpPacket, type XmpFields} from './xmp-metadata.js';
 import {srgbProfile} from './srgb-profile.js';
 
@@ -36,12 +38,13 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
   const catalog = objects.get(root);
   if (catalog === undefined || !isDictionary(catalog)) return size;
   let next = size;
-  completeLigatureText(objects);
-  describeLinks(objects);
+  const read = contentReader(openStream);
+  completeLigatureText(objects, read);
+  describeLinks(objects, read);
   const elements: number[] = [];
   for (const [number, body] of objects) {
     if (isStream(body)) continue;
-    if (/\/Type\s*\/Page\b(?!s)/.test(body)) markPageArtifacts(objects, body);
+    if (/\/Type\s*\/Page\b(?!s)/.test(body)) markPageArtifacts(objects, body, read);
     else if (/\/Type\s*\/StructElem\b/.test(body)) elements.push(number);
     if (fields.pdfA && /\/Type\s*\/Annot\b/.test(body)) objects.set(number, withPrintFlag(body));
   }
@@ -74,14 +77,17 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
 }
 
 /** Mark the bare content of a page's content streams as artifacts. */
-function markPageArtifacts(objects: Map<number, string>, page: string): void {
+function markPageArtifacts(objects: Map<number, string>, page: string, read: ContentReader): void {
   const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)/.exec(page)?.[1] ?? '';
   for (const ref of contents.matchAll(/(\d+)\s+0\s+R/g)) {
     const number = Number(ref[1]);
-    const stream = openStream(objects.get(number));
+    const stream = read(objects, number);
     if (!stream) continue;
-    const content = stream.data.toString('latin1');
-    const marked = markArtifacts(content);
+    const {content} = stream;
+    // Soft-hyphen marks go here too, so the stream is compressed once (the emitting pass then
+    // finds none to remove).
+    const cleaned = withoutSoftHyphenMarks(content);
+    const marked = markArtifacts(cleaned, cleaned === content ? stream.operations : undefined);
     if (marked !== content) objects.set(number, flateStream(Buffer.from(marked, 'latin1')));
   }
 }

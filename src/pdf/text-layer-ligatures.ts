@@ -1,9 +1,21 @@
-import {operations} from './content-stream.js';
+import {contentReader, type ContentReader} from './content-stream.js';
 import {fontText, markedContent, shownCodes, type FontText} from './content-text.js';
 import {isPage, pageResources} from './page-resources.js';
 import {flateStream, openStream, writeToUnicode} from './text-layer-clusters.js';
 
 const textShowing = new Set(['Tj', 'TJ', "'", '"']);
+
+const zeroFonts = new WeakMap<FontText, boolean>();
+
+/** Whether a font's ToUnicode maps any code to U+0000 (or to nothing). */
+function hasZero(font: FontText): boolean {
+  let zero = zeroFonts.get(font);
+  if (zero === undefined) {
+    zero = [...font.toUnicode.values()].some((text) => /^\0*$/.test(text));
+    zeroFonts.set(font, zero);
+  }
+  return zero;
+}
 
 /**
  * What the one zero-mapped glyph of a span stands for: the span's actual text without its
@@ -33,8 +45,10 @@ function ligatureText(actual: string, others: readonly string[]): string | undef
  *
  * @param {Map<number, string>} objects
  *   Each object's text by number, changed in place.
+ * @param {ContentReader} read
+ *   Reads content streams (shared with the other passes).
  */
-export function completeLigatureText(objects: Map<number, string>): void {
+export function completeLigatureText(objects: Map<number, string>, read: ContentReader = contentReader(openStream)): void {
   const fonts = new Map<number, FontText | undefined>();
   /** Per font, per zero-mapped code: the texts its spans give it. */
   const candidates = new Map<number, Map<number, Set<string>>>();
@@ -44,9 +58,7 @@ export function completeLigatureText(objects: Map<number, string>): void {
     if (!isPage(body)) continue;
     const {contents, fonts: names} = pageResources(objects, body);
     for (const number of contents) {
-      const stream = openStream(objects.get(number));
-      if (!stream) continue;
-      const list = operations(stream.data.toString('latin1'));
+      const list = read(objects, number)?.operations;
       if (!list) continue;
       let font: number | undefined;
       const spans: Array<{text: string; shown: Array<[number, number]>} | undefined> = [];
@@ -54,13 +66,14 @@ export function completeLigatureText(objects: Map<number, string>): void {
         if (operator === 'Tf') {
           font = names.get(/\/([^\s/<>[\]()]+)/.exec(operands)?.[1] ?? '');
         } else if (operator === 'BDC' || operator === 'BMC') {
-          const {actualText} = markedContent(operands);
+          const actualText = operands.includes('ActualText') ? markedContent(operands).actualText : undefined;
           spans.push(actualText === undefined ? undefined : {text: actualText, shown: []});
         } else if (operator === 'EMC') {
           const span = spans.pop();
-          const zero = span?.shown.filter(([fontNumber, code]) => /^\0*$/.test(fonts.get(fontNumber)?.toUnicode.get(code) ?? 'x')) ?? [];
+          if (!span) continue;
+          const zero = span.shown.filter(([fontNumber, code]) => /^\0*$/.test(fonts.get(fontNumber)?.toUnicode.get(code) ?? 'x'));
           const [only] = zero;
-          if (!span || zero.length !== 1 || !only) continue;
+          if (zero.length !== 1 || !only) continue;
           const text = ligatureText(span.text, span.shown.filter((glyph) => glyph !== only).map(([fontNumber, code]) => fonts.get(fontNumber)?.toUnicode.get(code) ?? ''));
           if (!text) continue;
           const codes = candidates.get(only[0]) ?? new Map<number, Set<string>>();
@@ -69,7 +82,8 @@ export function completeLigatureText(objects: Map<number, string>): void {
         } else if (textShowing.has(operator) && font !== undefined) {
           if (!fonts.has(font)) fonts.set(font, fontText(objects, font));
           const text = fonts.get(font);
-          if (!text) continue;
+          // Only fonts with a zero entry have anything to complete or drop.
+          if (!text || !hasZero(text)) continue;
           const span = spans.findLast((entry) => entry !== undefined);
           const codes = shownCodes(operands, text.twoByte);
           const seen = used.get(font) ?? new Set<number>();
