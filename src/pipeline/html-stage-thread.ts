@@ -1,9 +1,14 @@
 /**
  * The worker thread's entry: runs the HTML stage (`html-stage-worker.ts`, bundled as
  * CommonJS into `dist/html-stage-worker.cjs`) with a V8 code cache, so that a fresh
- * thread does not compile the Markdown and HTML libraries again on every run.
+ * thread does not compile the Markdown and HTML libraries again on every run, then
+ * serves the main thread's requests with it.
  */
 import {fileURLToPath} from 'node:url';
+import {parentPort, workerData} from 'node:worker_threads';
 import {runWithCodeCache} from './code-cache.js';
+import type {HtmlStageSetup} from './html-stage-protocol.js';
+import type {serveHtmlStage} from './html-stage-worker.js';
 
-runWithCodeCache(fileURLToPath(new URL('html-stage-worker.cjs', import.meta.url)));
+const {exports} = runWithCodeCache(fileURLToPath(new URL('html-stage-worker.cjs', import.meta.url)));
+if (parentPort) (exports as {serveHtmlStage: typeof serveHtmlStage}).serveHtmlStage(workerData as HtmlStageSetup, parentPort);
