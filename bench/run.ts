@@ -126,8 +126,21 @@ const work = mkdtempSync(path.join(tmpdir(), 'briefing-bench-'));
 const rows: Row[] = [];
 const targets: Target[] = [];
 const notes: string[] = [];
+/** What was measured: the tree's commit (`BENCH_COMMIT` for a copy without Git), and whether it had changes. */
+function describeTree(): string {
+  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT;
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
+    const changed = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
+    return changed ? `${commit} with uncommitted changes` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+const tree = describeTree();
 const json: Record<string, unknown> = {
   date: machine.date,
+  tree,
   machine,
   peers: Object.fromEntries(Object.values(peers).map((peer) => [peer.name, peer.missing ?? peer.version])),
   reps,
@@ -453,6 +466,7 @@ notes.push(
 json.loadAverageAfter = loadAfter;
 json.targets = targets;
 json.missingOrFailed = Object.fromEntries(failures);
+notes.unshift(`Measured: briefing at ${tree}.`);
 const markdown = markdownReport(machine, loadAfter, rows, notes);
 writeFileSync(path.join(bench, 'results.md'), `# Benchmark results\n\n${markdown}`);
 writeFileSync(path.join(bench, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
