@@ -229,6 +229,11 @@ export async function checkPdf(bytes: Uint8Array, options: CheckPdfOptions = {})
       const descendant = subtype === 'Type0' ? dict((lookup(font.get(PDFName.of('DescendantFonts'))) as PDFArray | undefined)?.get(0)) : font;
       const descriptor = dict(descendant?.get(PDFName.of('FontDescriptor')));
       const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.get(PDFName.of(key)) !== undefined);
+      if (subtype === 'Type0' && name(descendant?.get(PDFName.of('Subtype'))) === 'CIDFontType2') {
+        const map = lookup(descendant?.get(PDFName.of('CIDToGIDMap')));
+        if (map === undefined) fail('31-005', fontName);
+        else if (!(map instanceof PDFRawStream) && name(map) !== 'Identity') fail('31-004', fontName);
+      }
       if (subtype !== 'Type3' && !embedded) {
         fail('31-009', fontName);
         if (pdfA) fail('PDF/A-2 6.2.11.4', fontName);

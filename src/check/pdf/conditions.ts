@@ -36,6 +36,8 @@ export const conditions = {
   '28-011': 'A link annotation is not nested within a Link tag.',
   '28-012': 'A link annotation does not include an alternate description in its Contents entry.',
   '30-001': 'A reference XObject is present.',
+  '31-004': 'A Type 2 CID font contains neither a stream nor the name Identity as the value of the CIDToGIDMap entry.',
+  '31-005': 'A Type 2 CID font does not contain a CIDToGIDMap entry.',
   '31-009': 'For a font used by text intended to be rendered the font program is not embedded.',
   '31-027':
     'A font dictionary does not contain the ToUnicode entry and none of the following is true: the font uses MacRomanEncoding, MacExpertEncoding or WinAnsiEncoding; the font is a Type 1 or Type 3 font and the glyph names of the glyphs referenced are all contained in the Adobe Glyph List or the set of named characters in the Symbol font; the font is a Type 0 font, and its descendant CIDFont uses Adobe-GB1, Adobe-CNS1, Adobe-Japan1 or Adobe-Korea1 character collections; the font is a non-symbolic TrueType font.',

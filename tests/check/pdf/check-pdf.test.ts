@@ -166,6 +166,12 @@ const breakers: Array<[string, () => Uint8Array, (doc: PDFDocument) => void]> = 
     const resources = doc.getPage(0).node.Resources() as PDFDict;
     resources.set(PDFName.of('XObject'), doc.context.obj({X99: form}));
   }],
+  ['31-004', () => sample, (doc) => {
+    for (const font of objectsWhere(doc, (dict) => is(dict, 'Subtype', 'CIDFontType2'))) font.set(PDFName.of('CIDToGIDMap'), PDFName.of('Other'));
+  }],
+  ['31-005', () => sample, (doc) => {
+    for (const font of objectsWhere(doc, (dict) => is(dict, 'Subtype', 'CIDFontType2'))) font.delete(PDFName.of('CIDToGIDMap'));
+  }],
   ['31-009', () => sample, (doc) => {
     for (const descriptor of objectsWhere(doc, (dict) => is(dict, 'Type', 'FontDescriptor'))) for (const key of ['FontFile', 'FontFile2', 'FontFile3']) descriptor.delete(PDFName.of(key));
   }],
