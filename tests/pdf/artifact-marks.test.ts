@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {markArtifacts} from '../../src/pdf/artifact-marks.js';
 import {operations} from '../../src/pdf/content-stream.js';
@@ -72,5 +73,51 @@ describe('markArtifacts', () => {
   it('keeps an artifact the author already marked as it is', () => {
     const content = '/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC';
     expect(markArtifacts(content)).toBe(content);
+  });
+});
+
+describe('markArtifacts on any content (property)', () => {
+  /** Pieces of content as Chrome writes them, tagged, bare, or marked already. */
+  const bare = fc.constantFrom('0 0 10 10 re f', '1 0 0 RG 5 5 m 20 20 l S', 'BT /F1 10 Tf 1 0 0 -1 40 50 Tm <0011> Tj ET', 'BT (x) Tj 5 0 Td [(y) -20 (z)] TJ ET', '/X9 Do', 'q 0 0 5 5 re W* n Q');
+  const state = fc.constantFrom('q', 'Q', '.24 0 0 -.24 0 841.92 cm', '.3 .4 .5 rg', '/G3 gs');
+  const tagged = (mcid: number): fc.Arbitrary<string> =>
+    fc.oneof(
+      fc.constant(`/P <</MCID ${mcid} >>BDC BT /F1 10 Tf <0014> Tj ET EMC`),
+      fc.constant(`/Figure <</MCID ${mcid} >>BDC /X9 Do EMC`),
+      fc.constant(`BT (bare) Tj /Span <</MCID ${mcid}>> BDC (tagged) Tj EMC (bare) Tj ET`),
+      fc.constant(`/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC`)
+    );
+  const stream = fc.array(fc.oneof(bare, state, fc.nat(50).chain(tagged)), {maxLength: 25}).map((parts) => parts.join('\n'));
+
+  it('leaves nothing bare, draws the same, nests marks with text objects and paths, and is idempotent', () => {
+    fc.assert(
+      fc.property(stream, (content) => {
+        const marked = markArtifacts(content);
+        expect(bareDrawing(marked)).toEqual([]);
+        const drawn = (text: string): string[] => (operations(text) ?? []).map((operation) => operation.operator).filter((operator) => operator !== 'BMC' && operator !== 'EMC');
+        expect(drawn(marked)).toEqual(drawn(content));
+        // Each mark opened in a text object closes in it; none opens or closes inside a path.
+        const opened: boolean[] = [];
+        let inText = false;
+        let inPath = false;
+        for (const {operator} of operations(marked) ?? []) {
+          if (operator === 'BT') inText = true;
+          else if (operator === 'ET') {
+            expect(opened.includes(true)).toBe(false);
+            inText = false;
+          } else if (operator === 'BMC' || operator === 'BDC') {
+            expect(inPath).toBe(false);
+            opened.push(inText);
+          } else if (operator === 'EMC') {
+            expect(inPath).toBe(false);
+            expect(opened.pop()).toBe(inText);
+          } else if (['m', 'l', 're', 'c', 'v', 'y', 'h'].includes(operator)) inPath = true;
+          else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(operator)) inPath = false;
+        }
+        expect(opened).toEqual([]);
+        expect(markArtifacts(marked)).toBe(marked);
+      }),
+      {numRuns: 300, seed: 20261202}
+    );
   });
 });
