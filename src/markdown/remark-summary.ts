@@ -3,9 +3,9 @@ import type {List, Paragraph, PhrasingContent, Root} from 'mdast';
 import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
 import {reportError} from '../messages/messages.js';
+import {apparatusLabel} from './apparatus-labels.js';
 
 /** Label used when the manuscript gives none. */
-const defaultLabel = 'Summary';
 
 /**
  * Mark the summary box: a `:::summary[Label]` container, or the front matter's `summary`
@@ -45,12 +45,12 @@ export const remarkSummary: Plugin<[], Root> = function () {
       return;
     }
 
-    annotate(box);
+    annotate(box, apparatusLabel(file.data.matter?.lang ?? 'en', 'summary'));
     tree.children.unshift(box);
   };
 };
 
-function annotate(box: ContainerDirective): void {
+function annotate(box: ContainerDirective, defaultLabel: string): void {
   const [first] = box.children;
   let label: PhrasingContent[] = [{type: 'text', value: defaultLabel}];
   if (first?.type === 'paragraph' && first.data?.directiveLabel) {

@@ -7,6 +7,7 @@ import remarkRehype from 'remark-rehype';
 import {unified} from 'unified';
 import {rehypeBriefingTemplate} from '../html/template/rehype-briefing-template.js';
 import {rehypeFigure} from '../html/rehype-figure.js';
+import {rehypeFootnoteLabel} from '../html/rehype-footnote-label.js';
 import {rehypeHeadingIds} from '../html/rehype-heading-ids.js';
 import {rehypeHyphenate} from '../html/rehype-hyphenate.js';
 import {rehypeLinkNotes} from '../html/rehype-link-notes.js';
@@ -69,6 +70,7 @@ export function createProcessor(options: ProcessorOptions = {}) {
     // A text arrow: the default '↩' picks up the emoji font.
     .use(remarkRehype, {footnoteBackContent: '↑', footnoteLabel: 'Notes'})
     .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeFootnoteLabel)
     .use(rehypeInlineImages, {root})
     .use(rehypeFigure)
     .use(rehypeHeadingIds, {templates})

@@ -18,6 +18,7 @@ import {filePolicy, printPolicy} from '../page-policy.js';
 import {replaceNodes} from '../replace-nodes.js';
 import '../print-page.js';
 import {getOrCreate} from '../../util/get-or-create.js';
+import {apparatusLabel, isApparatusLabel} from '../../markdown/apparatus-labels.js';
 
 export interface RehypeBriefingTemplateOptions {
   /** Loads (and caches) a template by name or folder. */
@@ -76,6 +77,14 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
       } else if (slot !== 'style') {
         throw new Error(`Unknown slot \`${slot}\` in template \`${template.name}\``);
       }
+    }
+
+    // The template's own words ("From", "Subject"), in the document's language.
+    for (const element of selectAll('[data-label]', page)) {
+      const label = String(element.properties['dataLabel']);
+      delete element.properties['dataLabel'];
+      if (!isApparatusLabel(label)) throw new Error(`Unknown label \`${label}\` in template \`${template.name}\``);
+      element.children = [{type: 'text', value: apparatusLabel(matter.lang, label)}];
     }
 
     const html = selectAll('html', page)[0];
