@@ -31,15 +31,20 @@ const close = 'EMC\n';
  */
 export function markArtifacts(content: string, list = operations(content)): string {
   if (!list) return content;
-  const marked = textObjectsWithMarks(list);
+  const holders = marksHoldingStructure(list);
   const inserts: Array<[number, string]> = [];
-  let depth = 0;
-  let artifact: 'page' | 'text' | undefined;
+  /** Open marks: structure (an MCID or an artifact), a unit (no structure inside, read as one piece of content) or a container (structure inside). */
+  const stack: Array<'structure' | 'unit' | 'container'> = [];
+  /** Structure marks and units open: content inside them is never marked here. */
+  let closed = 0;
+  let inText = false;
+  /** The open artifact run: the stack depth and text state it was opened at. */
+  let artifact: {depth: number; inText: boolean} | undefined;
   let pathStart = -1;
-  const begin = (at: number, inText: boolean): void => {
-    if (depth > 0 || artifact) return;
+  const begin = (at: number): void => {
+    if (closed > 0 || artifact) return;
     inserts.push([at, open]);
-    artifact = inText ? 'text' : 'page';
+    artifact = {depth: stack.length, inText};
   };
   const end = (at: number): void => {
     if (!artifact) return;
@@ -47,29 +52,52 @@ export function markArtifacts(content: string, list = operations(content)): stri
     artifact = undefined;
   };
   for (const [index, operation] of list.entries()) {
-    const {operator, start} = operation;
+    const {operator, start, operands} = operation;
     if (operator === 'BMC' || operator === 'BDC') {
-      if (depth === 0) end(start);
-      depth++;
+      if (closed > 0) {
+        stack.push('structure');
+        closed++;
+      } else if (/\/MCID\b/.test(operands) || /^\s*\/Artifact\b/.test(operands)) {
+        end(start);
+        stack.push('structure');
+        closed++;
+      } else if (holders.has(index)) {
+        // A mark around tagged content (right-to-left text, actual text): runs are marked
+        // inside it, so one opened outside ends here.
+        end(start);
+        stack.push('container');
+      } else {
+        begin(start);
+        stack.push('unit');
+        closed++;
+      }
     } else if (operator === 'EMC') {
-      if (--depth < 0) return content;
+      const kind = stack.pop();
+      if (kind === undefined) return content;
+      if (kind === 'container') {
+        if (artifact && artifact.depth > stack.length) end(start);
+      } else {
+        closed--;
+      }
     } else if (operator === 'BT') {
-      if (marked.has(index)) end(start);
-      else begin(start, false);
+      if (holders.has(index)) end(start);
+      else begin(start);
+      inText = true;
     } else if (operator === 'ET') {
-      if (artifact === 'text') end(start);
+      if (artifact?.inText) end(start);
+      inText = false;
     } else if (textShowing.has(operator)) {
-      begin(start, true);
+      begin(start);
     } else if (pathConstruction.has(operator)) {
       if (pathStart < 0) pathStart = start;
     } else if (pathPainting.has(operator)) {
-      begin(pathStart < 0 ? start : pathStart, false);
+      begin(pathStart < 0 ? start : pathStart);
       pathStart = -1;
     } else if (drawing.has(operator)) {
-      begin(start, false);
+      begin(start);
     }
   }
-  if (depth !== 0) return content;
+  if (stack.length !== 0) return content;
   if (artifact) inserts.push([content.length, `${/\s$/.test(content) ? '' : '\n'}${close}`]);
   if (inserts.length === 0) return content;
   let result = '';
@@ -84,14 +112,19 @@ export function markArtifacts(content: string, list = operations(content)): stri
   return result + content.slice(from);
 }
 
-/** The indexes of `BT` operators whose text object holds marked content. */
-function textObjectsWithMarks(list: readonly Operation[]): Set<number> {
+/**
+ * The indexes of the `BT`, `BMC` and `BDC` operators whose text object or marked content
+ * holds tagged content or an artifact: those are marked inside, never as one piece.
+ */
+function marksHoldingStructure(list: readonly Operation[]): Set<number> {
   const result = new Set<number>();
-  let bt = -1;
-  for (const [index, {operator}] of list.entries()) {
-    if (operator === 'BT') bt = index;
-    else if (operator === 'ET') bt = -1;
-    else if (bt >= 0 && (operator === 'BMC' || operator === 'BDC')) result.add(bt);
+  const open: number[] = [];
+  for (const [index, {operator, operands}] of list.entries()) {
+    if (operator === 'BT' || operator === 'BMC' || operator === 'BDC') {
+      if (operator !== 'BT' && (/\/MCID\b/.test(operands) || /^\s*\/Artifact\b/.test(operands))) for (const at of open) result.add(at);
+      open.push(index);
+    }
+    if (operator === 'ET' || operator === 'EMC') open.pop();
   }
   return result;
 }

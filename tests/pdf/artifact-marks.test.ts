@@ -3,14 +3,14 @@ import {describe, expect, it} from 'vitest';
 import {markArtifacts} from '../../src/pdf/artifact-marks.js';
 import {operations} from '../../src/pdf/content-stream.js';
 
-/** Every operator outside marked content that draws, with the tags open around it. */
+/** Every operator that draws outside both tagged content (an MCID) and artifacts. */
 function bareDrawing(content: string): string[] {
   const stack: string[] = [];
   const bare: string[] = [];
   for (const {operator, operands} of operations(content) ?? []) {
-    if (operator === 'BMC' || operator === 'BDC') stack.push(/\/([^\s/<>[\]()]+)/.exec(operands)?.[1] ?? '');
+    if (operator === 'BMC' || operator === 'BDC') stack.push(/\/MCID\b/.test(operands) ? 'tagged' : (/\/([^\s/<>[\]()]+)/.exec(operands)?.[1] ?? ''));
     else if (operator === 'EMC') stack.pop();
-    else if (['Tj', 'TJ', "'", '"', 'f', 'S', 'B', 'n', 'Do', 'sh', 'BI'].includes(operator) && stack.length === 0) bare.push(operator);
+    else if (['Tj', 'TJ', "'", '"', 'f', 'S', 'B', 'n', 'Do', 'sh', 'BI'].includes(operator) && !stack.includes('tagged') && !stack.includes('Artifact')) bare.push(operator);
   }
   return bare;
 }
@@ -70,6 +70,15 @@ describe('markArtifacts', () => {
     }
   });
 
+  it('marks right-to-left and actual-text runs outside the tags as a whole, and marks inside them around tagged text', () => {
+    // A running header in Persian: Chrome wraps it in /ReversedChars and /ActualText spans, outside any tag.
+    const header = 'BT /ReversedChars BMC /Span<</ActualText <feff0645> >> BDC /F4 10 Tf <004d> Tj EMC EMC ET';
+    expect(markArtifacts(header)).toBe(`/Artifact BMC\n${header}\nEMC\n`);
+    const body = '/ReversedChars BMC (bare) Tj /P <</MCID 0>> BDC (tagged) Tj EMC EMC';
+    expect(markArtifacts(body)).toBe('/ReversedChars BMC /Artifact BMC\n(bare) Tj EMC\n/P <</MCID 0>> BDC (tagged) Tj EMC EMC');
+    expect(bareDrawing(markArtifacts(body))).toEqual([]);
+  });
+
   it('keeps an artifact the author already marked as it is', () => {
     const content = '/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC';
     expect(markArtifacts(content)).toBe(content);
@@ -78,14 +87,15 @@ describe('markArtifacts', () => {
 
 describe('markArtifacts on any content (property)', () => {
   /** Pieces of content as Chrome writes them, tagged, bare, or marked already. */
-  const bare = fc.constantFrom('0 0 10 10 re f', '1 0 0 RG 5 5 m 20 20 l S', 'BT /F1 10 Tf 1 0 0 -1 40 50 Tm <0011> Tj ET', 'BT (x) Tj 5 0 Td [(y) -20 (z)] TJ ET', '/X9 Do', 'q 0 0 5 5 re W* n Q');
+  const bare = fc.constantFrom('BT /ReversedChars BMC /Span<</ActualText <feff0645> >> BDC <004d> Tj EMC EMC ET', '/ReversedChars BMC BT (r) Tj ET EMC', '0 0 10 10 re f', '1 0 0 RG 5 5 m 20 20 l S', 'BT /F1 10 Tf 1 0 0 -1 40 50 Tm <0011> Tj ET', 'BT (x) Tj 5 0 Td [(y) -20 (z)] TJ ET', '/X9 Do', 'q 0 0 5 5 re W* n Q');
   const state = fc.constantFrom('q', 'Q', '.24 0 0 -.24 0 841.92 cm', '.3 .4 .5 rg', '/G3 gs');
   const tagged = (mcid: number): fc.Arbitrary<string> =>
     fc.oneof(
       fc.constant(`/P <</MCID ${mcid} >>BDC BT /F1 10 Tf <0014> Tj ET EMC`),
       fc.constant(`/Figure <</MCID ${mcid} >>BDC /X9 Do EMC`),
       fc.constant(`BT (bare) Tj /Span <</MCID ${mcid}>> BDC (tagged) Tj EMC (bare) Tj ET`),
-      fc.constant(`/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC`)
+      fc.constant(`/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC`),
+      fc.constant(`BT /ReversedChars BMC (r) Tj /Span <</MCID ${mcid}>> BDC (t) Tj EMC /Span <</ActualText <feff0645>>> BDC (a) Tj EMC EMC ET`)
     );
   const stream = fc.array(fc.oneof(bare, state, fc.nat(50).chain(tagged)), {maxLength: 25}).map((parts) => parts.join('\n'));
 
