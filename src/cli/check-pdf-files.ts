@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {checkPdf, findingLines, type PdfFinding} from '../check/pdf/check-pdf.js';
+import {checkPdfReport, findingLines, type PdfFinding} from '../check/pdf/check-pdf.js';
 import {escapeControl} from '../messages/report.js';
 import {exitCode} from './exit-codes.js';
 
@@ -25,8 +25,9 @@ export async function checkPdfFiles(files: readonly string[], options: {json?: b
   for (const file of files) {
     const name = escapeControl(file);
     let findings: PdfFinding[];
+    let standards: readonly string[];
     try {
-      findings = await checkPdf(new Uint8Array(await readFile(file)));
+      ({findings, standards} = await checkPdfReport(new Uint8Array(await readFile(file))));
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       process.stderr.write(`${name}: error Cannot read the PDF: ${escapeControl(reason)}\n`);
@@ -35,7 +36,7 @@ export async function checkPdfFiles(files: readonly string[], options: {json?: b
     }
     const lines = findingLines(name, findings.map((finding) => ({...finding, where: finding.where.map(escapeControl)})));
     if (lines.length > 0) process.stderr.write(`${lines.join('\n')}\n✗ ${name}: ${findings.length} condition${findings.length === 1 ? '' : 's'} failed\n`);
-    else if (!options.quiet) process.stderr.write(`✓ ${name}: passes the machine checks of PDF/UA-1\n`);
+    else if (!options.quiet) process.stderr.write(`✓ ${name}: passes the machine checks of ${standards.join(' and ')}\n`);
     documents.push({input: file, ok: findings.length === 0, findings});
   }
   const ok = documents.every((document) => document.ok);

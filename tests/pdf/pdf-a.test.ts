@@ -130,6 +130,8 @@ describe('PDF/A-2b on request', () => {
     expect(await claims('config')).toBe(true);
     expect(await claims('flag')).toBe(true);
     expect(await claims('ua')).toBe(false);
+    const checked = await run('node', [cli, 'check', path.join(project, 'flag', 'linked.pdf')]);
+    expect(checked.stderr).toContain('passes the machine checks of PDF/UA-1 and PDF/A-2b');
     const refused = await run('node', [cli, 'build', 'linked.md', '--pdf-standard', 'a-3'], {cwd: project}).then(
       () => undefined,
       (error: {code: number; stderr: string}) => error

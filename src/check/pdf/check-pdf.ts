@@ -49,6 +49,27 @@ const drawing = new Set(['Tj', 'TJ', "'", '"', 'S', 's', 'f', 'F', 'f*', 'B', 'B
  *   The conditions it fails, in the order of their numbers; empty when it passes.
  */
 export async function checkPdf(bytes: Uint8Array, options: CheckPdfOptions = {}): Promise<PdfFinding[]> {
+  return (await checkPdfReport(bytes, options)).findings;
+}
+
+/** What `checkPdfReport` found, and against which standards. */
+export interface PdfCheckReport {
+  readonly findings: PdfFinding[];
+  /** `PDF/UA-1`, and `PDF/A-2b` when its rules were checked too. */
+  readonly standards: readonly string[];
+}
+
+/**
+ * `checkPdf`, saying also which standards were checked.
+ *
+ * @param {Uint8Array} bytes
+ *   The PDF.
+ * @param {CheckPdfOptions} options
+ *   Which rules.
+ * @returns {Promise<PdfCheckReport>}
+ *   The findings and the standards.
+ */
+export async function checkPdfReport(bytes: Uint8Array, options: CheckPdfOptions = {}): Promise<PdfCheckReport> {
   const found = new Map<ConditionId, string[]>();
   const fail = (id: ConditionId, where?: string): void => {
     const list = found.get(id) ?? [];
@@ -271,9 +292,10 @@ export async function checkPdf(bytes: Uint8Array, options: CheckPdfOptions = {})
     }
   }
 
-  return [...found]
+  const findings = [...found]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([checkpoint, where]) => ({checkpoint, condition: conditions[checkpoint], where}));
+  return {findings, standards: pdfA ? ['PDF/UA-1', 'PDF/A-2b'] : ['PDF/UA-1']};
 }
 
 /** Whether a structure element's attributes (`/A`, a dictionary or an array of them) hold `key`. */
