@@ -7,6 +7,7 @@
  *
  * Others may be reading `dist/` meanwhile (another run, a command): every file is
  * replaced by a rename, and a file already up to date is not touched (see `writeOutputs`).
+ * `BRIEFING_TEST_TIMINGS=1` prints how long the bundling took.
  */
 import type {TestProject} from 'vitest/node';
 import {bundleCommand, bundleHtmlStage, writeOutputs} from '../scripts/bundles.mjs';
