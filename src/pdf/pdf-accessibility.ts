@@ -66,7 +66,8 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
   const metadata = next++;
   objects.set(metadata, metadataStream(xmpPacket(fields)));
   let updated = withEntry(catalog, 'Metadata', `${metadata} 0 R`);
-  if (fields.pdfA) {
+  // A file that has output intents already (none of Chrome's) keeps them.
+  if (fields.pdfA && !/\/OutputIntents\b/.test(updated)) {
     const profile = next++;
     objects.set(profile, flateStream(Buffer.from(srgbProfile()), '\n/N 3'));
     const intent = `[<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile ${profile} 0 R>>]`;

@@ -62,6 +62,14 @@ describe('makeAccessible', () => {
     expect(objects.get(7)).toContain('/F 4');
   });
 
+  it('keeps output intents a file already has', () => {
+    const objects = taggedObjects();
+    objects.set(1, '<</Type /Catalog\n/Pages 2 0 R\n/StructTreeRoot 3 0 R\n/OutputIntents [12 0 R]>>');
+    expect(makeAccessible(objects, 10, 1, {...fields, pdfA: true})).toBe(11);
+    expect(objects.get(1)?.match(/\/OutputIntents/g)).toHaveLength(1);
+    expect(objects.get(1)).toContain('/OutputIntents [12 0 R]');
+  });
+
   it('leaves a tree that already has a role map as it is', () => {
     const objects = taggedObjects();
     objects.set(3, '<</Type /StructTreeRoot\n/K 4 0 R\n/RoleMap <</Aside /Sect>>>>');
