@@ -72,6 +72,18 @@ describe('right-to-left lines extracted in visual order', () => {
     expect(visualToLogical('۱۱ زا ۱۰ هحفص')).toBe('صفحه ۱۰ از ۱۱');
     expect(visualToLogical('the harbour ferry')).toBe('the harbour ferry');
   });
+
+  it('give punctuation after a Latin word or a number the line’s direction, and end a Latin run at an Arabic letter', () => {
+    // Each visual string is its logical one laid out by the Unicode bidi algorithm.
+    expect(visualToLogical('مسق :1 ةوطخلا')).toBe('الخطوة 1: قسم');
+    expect(visualToLogical('لیاف :README لیاف')).toBe('فایل README: فایل');
+    expect(visualToLogical('يذلا JSONـلا')).toBe('الـJSON الذي');
+    expect(visualToLogical('عقوم example.org/a.b ىلع')).toBe('على example.org/a.b موقع');
+    expect(visualToLogical('ةعاسلا 10:30 يف')).toBe('في 10:30 الساعة');
+    // A bracket drawn mirrored keeps its own code point in the text layer (Chromium's ToUnicode).
+    expect(visualToLogical('ضرعي)تاجتنملا لودج( ProductTable')).toBe('ProductTable (جدول المنتجات)يعرض');
+    expect(visualToLogical('دیدرو )issue tracker( رکرت وشیا')).toBe('ایشو ترکر (issue tracker) وردید');
+  });
 });
 
 describe('page labels', () => {

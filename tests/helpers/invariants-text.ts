@@ -32,7 +32,7 @@ export function inBody(reading: PdfReading, page: number, box: Box): boolean {
 /**
  * Every block of the source is in the body text, read in poppler's reading order, in
  * pdf.js's drawing order, or in poppler's lines turned from visual to reading order
- * (a table's cells or a right-to-left line may come out of one extractor in another
+ * (in poppler's order of lines, or top to bottom) (a table's cells or a right-to-left line may come out of one extractor in another
  * order while the text is all there).
  *
  * @param blocks
@@ -47,10 +47,23 @@ export function missingText(blocks: readonly ExpectedBlock[], reading: PdfReadin
   const pdfjs = normaliseText(reading.geometry.flatMap((page, index) => page.text.filter((run) => inBody(reading, index, run)).map((run) => run.str)).join(''));
   // Lines drawn in visual order (right-to-left text that poppler does not reorder), read back in reading order.
   const reordered = normaliseText(reading.lines.flatMap((page, index) => page.lines.filter((line) => inBody(reading, index, line)).map((line) => visualToLogical(line.text))).join(' '));
+  // The same, line after line down the page: poppler may read the short last line of a
+  // right-aligned (right-to-left) paragraph before the lines above it.
+  const downward = normaliseText(
+    reading.lines
+      .flatMap((page, index) =>
+        page.lines
+          .filter((line) => inBody(reading, index, line))
+          .map((line, order) => ({line, order}))
+          .sort((a, b) => Math.round(a.line.yMax) - Math.round(b.line.yMax) || a.order - b.order)
+          .map(({line}) => visualToLogical(line.text))
+      )
+      .join(' ')
+  );
   const problems: string[] = [];
   for (const block of blocks) {
     const missing = findBlock(block, poppler);
-    if (missing === undefined || findBlock(block, pdfjs) === undefined || findBlock(block, reordered) === undefined) continue;
+    if (missing === undefined || findBlock(block, pdfjs) === undefined || findBlock(block, reordered) === undefined || findBlock(block, downward) === undefined) continue;
     const source = block.pieces.join('').replace(/\s+/g, ' ').trim();
     problems.push(`line ${block.line} (${block.kind}) “${excerpt(source, 70)}” is not in the text layer: ${missing}`);
   }

@@ -42,8 +42,19 @@ export function visualToLogical(line: string): string {
   return Array.from(graphemes.segment(line), (part) => part.segment)
     .reverse()
     .join('')
-    .replace(/[\p{L}\p{N}][\p{L}\p{N}\p{M}.,:/_@#%+=-]*/gu, (run) => (rtl.test(run) ? run : [...run].reverse().join('')));
+    .replace(ltrRun, (run) => [...run].reverse().join(''));
 }
+
+/** A letter or digit that runs left to right: not of a right-to-left script (Arabic-Indic digits do). */
+const ltrCharacter = '(?:[\\u0660-\\u0669\\u06F0-\\u06F9]|(?![\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF])[\\p{L}\\p{N}])';
+
+/**
+ * A run of left-to-right letters and digits, with the spaces and punctuation inside it
+ * (`issue tracker`, `a.b`, `1:2`, `example.org/x`) but not after it: the bidi algorithm gives a colon or full
+ * stop after a Latin word in a right-to-left line the line's direction (`README:` is
+ * drawn `:README`), and a right-to-left letter ends the run (`الـJSON`).
+ */
+const ltrRun = new RegExp(`${ltrCharacter}(?:${ltrCharacter}|(?![\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF])\\p{M}|[ .,:/_@#%+=-](?=${ltrCharacter}))*`, 'gu');
 
 const graphemes = new Intl.Segmenter('und', {granularity: 'grapheme'});
 
