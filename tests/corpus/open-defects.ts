@@ -18,7 +18,7 @@ export const openDefects: readonly OpenDefect[] = [
     document: 'ar-react-thinking-in-react',
     check: 'text',
     defect:
-      '15 blocks: JSX attributes written as text are compared as raw HTML (2), a code block, and Arabic paragraphs where a letter with a mark above is read back on a line of its own'
+      '15 blocks: JSX attributes written as text are compared as raw HTML (2), a code block, and Arabic paragraphs where a letter with a mark above (أ in «ألا», the shadda and tanween of «كلٌّ») is read back on a line of its own, away from its word'
   },
   {
     document: 'fa-opensource-guide-how-to-contribute',
