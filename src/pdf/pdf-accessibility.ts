@@ -79,6 +79,8 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
 
 /** Mark the bare content of a page's content streams as artifacts. */
 function markPageArtifacts(objects: Map<number, string>, page: string, read: ContentReader): void {
+  const box = /\/MediaBox\s*\[\s*([-+\d.]+)\s+([-+\d.]+)\s+([-+\d.]+)\s+([-+\d.]+)\s*\]/.exec(page);
+  const height = box ? Number(box[4]) - Number(box[2]) : undefined;
   const contents = /\/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)/.exec(page)?.[1] ?? '';
   for (const ref of contents.matchAll(/(\d+)\s+0\s+R/g)) {
     const number = Number(ref[1]);
@@ -88,7 +90,7 @@ function markPageArtifacts(objects: Map<number, string>, page: string, read: Con
     // Soft-hyphen marks go here too, so the stream is compressed once (the emitting pass then
     // finds none to remove).
     const cleaned = withoutSoftHyphenMarks(content);
-    const marked = markArtifacts(cleaned, cleaned === content ? stream.operations : undefined);
+    const marked = markArtifacts(cleaned, cleaned === content ? stream.operations : undefined, height);
     if (marked !== content) objects.set(number, flateStream(Buffer.from(marked, 'latin1')));
   }
 }

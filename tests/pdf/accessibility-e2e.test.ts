@@ -7,6 +7,7 @@ import {promisify} from 'node:util';
 import sharp from 'sharp';
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type {TextItem, TextMarkedContent} from 'pdfjs-dist/types/src/display/api.js';
+import {decodePDFRawStream, PDFDocument, PDFName, PDFRawStream} from 'pdf-lib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from '../../src/build/build.js';
 import {checkPdf, findingLines} from '../../src/check/pdf/check-pdf.js';
@@ -151,6 +152,17 @@ describe.each(['fast', 'pdf-lib'])('PDF/UA read back (%s rewrite)', (mode) => {
     for (let page = 1; page <= 4; page++) expect(read.artifacts).toContain(`Page ${page} of 4`);
     expect(read.artifacts).toContain('Elbrus Mamedov');
     expect(read.tagged).not.toMatch(/Page \d of 4/);
+  });
+
+  it('marks the running footer as a pagination footer on every page, and the running header as a header after the first', async () => {
+    const doc = await PDFDocument.load(pdfs.get(`${mode}/us-china-leaders-call`) as Uint8Array);
+    for (const [index, page] of doc.getPages().entries()) {
+      const stream = page.node.lookup(PDFName.of('Contents'));
+      if (!(stream instanceof PDFRawStream)) throw new Error('no content stream');
+      const content = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1');
+      expect(content).toContain('/Artifact <</Type /Pagination /Subtype /Footer>> BDC');
+      if (index > 0) expect(content).toContain('/Artifact <</Type /Pagination /Subtype /Header>> BDC');
+    }
   });
 
   it('reads each pull quote once: its lifted copy is an artifact', async () => {

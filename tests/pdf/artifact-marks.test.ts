@@ -79,6 +79,26 @@ describe('markArtifacts', () => {
     expect(bareDrawing(markArtifacts(body))).toEqual([]);
   });
 
+  it('marks text in the top margin as a header and in the bottom margin as a footer, given the page height', () => {
+    // As Chrome writes a page: flipped and scaled, margin boxes first, then the content area.
+    const content = [
+      '.24 0 0 -.24 0 841.92 cm q 3.125 0 0 3.125 0 0 cm',
+      'BT /F4 10 Tf 1 0 0 -1 644 1059 Tm <0011> Tj 5 0 Td <0012> Tj ET',
+      'BT /F5 10 Tf 1 0 0 -1 105 1059 Tm <0006> Tj ET',
+      'BT /F5 10 Tf 1 0 0 -1 105 62 Tm <0007> Tj ET',
+      'Q q 331 259 1818 2964 re W* n',
+      '/P <</MCID 0 >>BDC BT 1 0 0 -1 0 25 Tm <0014> Tj ET EMC',
+      '0 241 583 1 re f BT 1 0 0 -1 0 500 Tm (lifted quote) Tj ET Q'
+    ].join('\n');
+    const marked = markArtifacts(content, undefined, 841.92);
+    const marks = [...marked.matchAll(/\/Artifact (<<[^>]*>> BDC|BMC)/g)].map((match) => match[1]);
+    // Footer (both footer text objects, joined), header, the clip, then the rule and the body text.
+    expect(marks).toEqual(['<</Type /Pagination /Subtype /Footer>> BDC', '<</Type /Pagination /Subtype /Header>> BDC', 'BMC', 'BMC']);
+    expect(bareDrawing(marked)).toEqual([]);
+    // Without the page height every run is a plain artifact.
+    expect(markArtifacts(content)).not.toContain('Pagination');
+  });
+
   it('keeps an artifact the author already marked as it is', () => {
     const content = '/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC';
     expect(markArtifacts(content)).toBe(content);
@@ -87,7 +107,7 @@ describe('markArtifacts', () => {
 
 describe('markArtifacts on any content (property)', () => {
   /** Pieces of content as Chrome writes them, tagged, bare, or marked already. */
-  const bare = fc.constantFrom('BT /ReversedChars BMC /Span<</ActualText <feff0645> >> BDC <004d> Tj EMC EMC ET', '/ReversedChars BMC BT (r) Tj ET EMC', '0 0 10 10 re f', '1 0 0 RG 5 5 m 20 20 l S', 'BT /F1 10 Tf 1 0 0 -1 40 50 Tm <0011> Tj ET', 'BT (x) Tj 5 0 Td [(y) -20 (z)] TJ ET', '/X9 Do', 'q 0 0 5 5 re W* n Q');
+  const bare = fc.constantFrom('BT 1 0 0 -1 40 1059 Tm (footer) Tj ET', '.24 0 0 -.24 0 841.92 cm', '3.125 0 0 3.125 0 0 cm', 'BT 1 0 0 -1 40 62 Tm (header) Tj ET', 'BT /ReversedChars BMC /Span<</ActualText <feff0645> >> BDC <004d> Tj EMC EMC ET', '/ReversedChars BMC BT (r) Tj ET EMC', '0 0 10 10 re f', '1 0 0 RG 5 5 m 20 20 l S', 'BT /F1 10 Tf 1 0 0 -1 40 50 Tm <0011> Tj ET', 'BT (x) Tj 5 0 Td [(y) -20 (z)] TJ ET', '/X9 Do', 'q 0 0 5 5 re W* n Q');
   const state = fc.constantFrom('q', 'Q', '.24 0 0 -.24 0 841.92 cm', '.3 .4 .5 rg', '/G3 gs');
   const tagged = (mcid: number): fc.Arbitrary<string> =>
     fc.oneof(
@@ -101,10 +121,14 @@ describe('markArtifacts on any content (property)', () => {
 
   it('leaves nothing bare, draws the same, nests marks with text objects and paths, and is idempotent', () => {
     fc.assert(
-      fc.property(stream, (content) => {
-        const marked = markArtifacts(content);
+      fc.property(stream, fc.constantFrom(undefined, 841.92), (content, height) => {
+        const marked = markArtifacts(content, undefined, height);
         expect(bareDrawing(marked)).toEqual([]);
-        const drawn = (text: string): string[] => (operations(text) ?? []).map((operation) => operation.operator).filter((operator) => operator !== 'BMC' && operator !== 'EMC');
+        // The same operators but the marks (artifacts briefing adds are BMC, or BDC with pagination properties).
+        const drawn = (text: string): string[] =>
+          (operations(text) ?? [])
+            .filter(({operator, operands}) => operator !== 'BMC' && operator !== 'EMC' && !(operator === 'BDC' && /^\s*\/Artifact <<\/Type \/Pagination/.test(operands)))
+            .map((operation) => operation.operator);
         expect(drawn(marked)).toEqual(drawn(content));
         // Each mark opened in a text object closes in it; none opens or closes inside a path.
         const opened: boolean[] = [];
@@ -125,7 +149,7 @@ describe('markArtifacts on any content (property)', () => {
           else if (['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n'].includes(operator)) inPath = false;
         }
         expect(opened).toEqual([]);
-        expect(markArtifacts(marked)).toBe(marked);
+        expect(markArtifacts(marked, undefined, height)).toBe(marked);
       }),
       {numRuns: 300, seed: 20261202}
     );
