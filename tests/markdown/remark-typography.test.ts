@@ -72,8 +72,9 @@ function unsmarten(text: string): string {
     .replace(/[“”„‟«»‹›「」『』"]/g, '"')
     .replace(/[‘’‚‛']/g, "'")
     .replace(/[\u202F\u00A0 ]/g, '')
-    .replace(/–|—|-+/g, '-')
-    .replace(/…|\.+/g, '.');
+    // A run of dashes of any kind is one (`_--_-` becomes an en dash in emphasis beside a hyphen).
+    .replace(/[–—-]+/g, '-')
+    .replace(/[….]+/g, '.');
 }
 
 describe('remarkTypography: no character is lost', () => {
