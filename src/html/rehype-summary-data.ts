@@ -31,7 +31,10 @@ export const rehypeSummaryData: Plugin<[], Root> = function () {
     const box = select('aside.summary', tree);
     if (!box) return;
     const label = toText(select('.summary-label', box) ?? {type: 'root', children: []}).trim();
-    const points = selectAll('li', box).map((item) => toText(item).replace(/\u00AD/g, '').trim());
+    // A point is an item of a list of the box itself; a nested list belongs to its item.
+    const points = selectAll('li', box)
+      .filter((item) => !selectAll('li li', box).includes(item))
+      .map((item) => toText(item).replace(/\u00AD/g, '').trim());
     file.data.summary = {label, points};
   };
 };

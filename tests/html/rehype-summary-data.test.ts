@@ -12,6 +12,7 @@ const cases: Array<[string, string, Partial<Data>, Data['summary']]> = [
   ['a box with a label and formatted points', ':::summary[Key *judgements*]\n- One **strong** point.\n- Two, with `code`.\n:::\n\nText.', matter(), {label: 'Key judgements', points: ['One strong point.', 'Two, with code.']}],
   ['the default label', ':::summary\n- Only point.\n:::', matter(), {label: 'Summary', points: ['Only point.']}],
   ['a box from the front matter', 'Text.', matter(['From the front matter.']), {label: 'Summary', points: ['From the front matter.']}],
+  ['a nested list: its items stay in their point, not points of their own', ':::summary\n- Outer\n  - Inner\n- Second\n:::', matter(), {label: 'Summary', points: ['Outer\nInner', 'Second']}],
   ['no box: nothing on the file', 'Just text.\n\n- A list outside a box.', matter(), undefined]
 ];
 
