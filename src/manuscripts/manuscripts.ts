@@ -1,5 +1,6 @@
-import {readdir, stat} from 'node:fs/promises';
+import {stat} from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type {VFile} from 'vfile';
 
 /** One manuscript of a build, and where its outputs go. */
@@ -102,24 +103,32 @@ function fromBase(file: string, base: string, cwd: string): Manuscript {
   return {path: shown, name: path.join(path.dirname(relative), stem(path.basename(relative)))};
 }
 
+/**
+ * The manuscripts below a folder, at any depth: hidden files and folders and
+ * `node_modules` left out, links not followed (a link could lead anywhere), in the
+ * order of their paths, folder by folder.
+ */
 async function markdownBelow(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  const entries = await readdir(dir, {withFileTypes: true});
-  for (const entry of entries.sort((a, b) => byName(a.name, b.name))) {
-    if (entry.isDirectory() && !skipped.has(entry.name) && !entry.name.startsWith('.')) {
-      files.push(...(await markdownBelow(path.join(dir, entry.name))));
-    } else if (entry.isFile() && entry.name.endsWith('.md')) {
-      files.push(path.join(dir, entry.name));
-    }
+  const {glob} = await import('tinyglobby');
+  const files = await glob('**/*.md', {cwd: dir, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: [...skipped].map((name) => `**/${name}/**`)});
+  return files
+    .map((file) => file.split('/'))
+    .sort(bySegments)
+    .map((segments) => path.join(dir, ...segments));
+}
+
+/** Paths compared a folder at a time, as a listing sorted in each folder reads. */
+function bySegments(a: readonly string[], b: readonly string[]): number {
+  for (let index = 0; index < Math.min(a.length, b.length); index++) {
+    const order = byName(a[index]!, b[index]!);
+    if (order !== 0) return order;
   }
-  return files;
+  return a.length - b.length;
 }
 
 /** The part of a glob before its first wildcard: `manuscripts/**\/*.md` → `manuscripts`. */
 function globBase(pattern: string): string {
-  const parts = pattern.split(/[\\/]/);
-  const literal = parts.slice(0, parts.findIndex((part) => /[*?[{]/.test(part)));
-  return literal.join('/') || '.';
+  return picomatch.scan(pattern).base || '.';
 }
 
 /** A file's name without its extension; never `.` or `..`, which would name a folder above. */
