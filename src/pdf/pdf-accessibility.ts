@@ -8,6 +8,7 @@ import {roleMapFor} from './structure-types.js';
 import {flateStream, openStream} from './text-layer-clusters.js';
 import {withoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
 import {metadataStream, xmpPacket, type XmpFields} from './xmp-metadata.js';
+import {isDictionary, isStream, reference} from './pdf-object-text.js';
 import {srgbProfile} from './srgb-profile.js';
 
 /**
@@ -122,19 +123,6 @@ function withEntry(dictionary: string, key: string, value: string): string {
   const existing = new RegExp(`/${key}\\s*(\\d+\\s+\\d+\\s+R|/[^\\s/<>[\\]()]+)`);
   if (existing.test(dictionary)) return dictionary.replace(existing, `/${key} ${value}`);
   return dictionary.replace(/>>\s*$/, `\n/${key} ${value}>>`);
-}
-
-function reference(dictionary: string, key: string): number | undefined {
-  const match = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R\\b`).exec(dictionary);
-  return match ? Number(match[1]) : undefined;
-}
-
-function isDictionary(body: string): boolean {
-  return body.startsWith('<<') && body.endsWith('>>');
-}
-
-function isStream(body: string): boolean {
-  return body.endsWith('endstream');
 }
 
 /**

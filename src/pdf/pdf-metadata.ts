@@ -5,18 +5,13 @@ import {makeAccessible, makeAccessibleWithPdfLib} from './pdf-accessibility.js';
 import {completeClusterText, completeClusterTextWithPdfLib} from './text-layer-clusters.js';
 import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
 import type {XmpFields} from './xmp-metadata.js';
+import {isDictionary, isStream, reference} from './pdf-object-text.js';
 
-/** What a briefing's PDF says about itself. */
-export interface PdfMetadata {
-  readonly title: string;
-  readonly authors: readonly string[];
-  readonly subject?: string | undefined;
-  readonly keywords: readonly string[];
-  readonly creator: string;
-  readonly producer: string;
-  readonly lang: string;
-  /** Creation and modification date: front matter `date`, `SOURCE_DATE_EPOCH`, or now. */
-  readonly date: Date;
+/**
+ * What a briefing's PDF says about itself: the XMP packet's fields (the date being the
+ * front matter's `date`, `SOURCE_DATE_EPOCH`, or now), and which standard it claims.
+ */
+export interface PdfMetadata extends Omit<XmpFields, 'pdfA'> {
   /** `a-2b` to claim PDF/A-2b beside PDF/UA-1 (which every PDF claims). */
   readonly standard?: 'a-2b' | undefined;
 }
@@ -243,21 +238,6 @@ function pdfLiteral(value: string): string {
 
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The object number of `/Key n 0 R` in a dictionary's text. */
-function reference(dictionary: string, key: string): number | undefined {
-  const match = new RegExp(`/${key}\\s+(\\d+)\\s+0\\s+R\\b`).exec(dictionary);
-  return match ? Number(match[1]) : undefined;
-}
-
-function isDictionary(body: string): boolean {
-  return body.startsWith('<<') && body.endsWith('>>');
-}
-
-/** Whether an object's text is a stream (its dictionary, then its data). */
-function isStream(body: string): boolean {
-  return body.endsWith('endstream');
 }
 
 /**

@@ -1,6 +1,7 @@
 import {deflateSync, inflateSync} from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
+import {isStream} from './pdf-object-text.js';
 
 /*
  * Chrome (Skia) writes one ToUnicode entry per glyph. A shaped cluster whose glyphs do
@@ -339,7 +340,7 @@ export function completeClusterText(objects: Map<number, string>, size: number):
     return fonts.get(number)?.font;
   };
   for (const body of objects.values()) {
-    if (!/\/Type\s*\/Page\b(?!s)/.test(body) || isStreamText(body)) continue;
+    if (!/\/Type\s*\/Page\b(?!s)/.test(body) || isStream(body)) continue;
     let resources = /\/Resources\s*(\d+)\s+0\s+R/.exec(body) ? (objects.get(Number(/\/Resources\s*(\d+)\s+0\s+R/.exec(body)?.[1])) ?? '') : body;
     const fontRef = /\/Font\s*(\d+)\s+0\s+R/.exec(resources);
     if (fontRef) resources = `/Font ${objects.get(Number(fontRef[1])) ?? ''}`;
@@ -388,10 +389,6 @@ function readFont(objects: Map<number, string>, number: number): {font: ClusterF
   const widths = arrayText(cidFont, 'W') ?? '[]';
   const defaultWidth = Number(/\/DW\s+([-+\d.]+)/.exec(cidFont)?.[1] ?? 1000);
   return {font: clusterFont({toUnicode: toUnicode.data.toString('latin1'), widths, defaultWidth, glyphCount: count}), descendant, toUnicode: toUnicodeRef};
-}
-
-function isStreamText(body: string): boolean {
-  return body.endsWith('endstream');
 }
 
 /** The text of `/Key [ … ]` in a dictionary, brackets matched. */
