@@ -1,4 +1,5 @@
 import {getOrCreate} from '../util/get-or-create.js';
+import {languageEntry, readLocale} from '../util/language-entry.js';
 
 /** The words briefing itself puts on a page, around the author's text. */
 export type ApparatusLabel = 'summary' | 'notes' | 'links' | 'memorandum' | 'from' | 'date' | 'subject';
@@ -10,7 +11,7 @@ export type ApparatusLabel = 'summary' | 'notes' | 'links' | 'memorandum' | 'fro
  * labels (`page-label.ts`): by language and script where one language is written two
  * ways, else by primary language subtag. A language not listed gets English.
  */
-export const apparatusLabels: Readonly<Record<string, Readonly<Record<ApparatusLabel, string>>>> = {
+export const apparatusLabels: Readonly<Record<string, Readonly<Record<ApparatusLabel, string>>>> & {readonly en: Readonly<Record<ApparatusLabel, string>>} = {
   en: {summary: 'Summary', notes: 'Notes', links: 'Links', memorandum: 'Memorandum', from: 'From', date: 'Date', subject: 'Subject'},
   ar: {summary: 'ملخص', notes: 'ملاحظات', links: 'روابط', memorandum: 'مذكرة', from: 'من', date: 'التاريخ', subject: 'الموضوع'},
   ca: {summary: 'Resum', notes: 'Notes', links: 'Enllaços', memorandum: 'Memoràndum', from: 'De', date: 'Data', subject: 'Assumpte'},
@@ -28,6 +29,7 @@ export const apparatusLabels: Readonly<Record<string, Readonly<Record<ApparatusL
   ja: {summary: '要約', notes: '注', links: 'リンク', memorandum: '覚書', from: '差出人', date: '日付', subject: '件名'},
   ko: {summary: '요약', notes: '주석', links: '링크', memorandum: '메모', from: '보낸 사람', date: '날짜', subject: '제목'},
   nb: {summary: 'Sammendrag', notes: 'Noter', links: 'Lenker', memorandum: 'Notat', from: 'Fra', date: 'Dato', subject: 'Emne'},
+  no: {summary: 'Sammendrag', notes: 'Noter', links: 'Lenker', memorandum: 'Notat', from: 'Fra', date: 'Dato', subject: 'Emne'},
   nl: {summary: 'Samenvatting', notes: 'Noten', links: 'Links', memorandum: 'Memorandum', from: 'Van', date: 'Datum', subject: 'Onderwerp'},
   pl: {summary: 'Streszczenie', notes: 'Przypisy', links: 'Linki', memorandum: 'Notatka', from: 'Od', date: 'Data', subject: 'Temat'},
   pt: {summary: 'Resumo', notes: 'Notas', links: 'Links', memorandum: 'Memorando', from: 'De', date: 'Data', subject: 'Assunto'},
@@ -44,7 +46,7 @@ const resolved = new Map<string, Readonly<Record<ApparatusLabel, string>>>();
 
 /**
  * briefing's own words in a document's language: by language and script, then by
- * language (`no` reads as `nb`), else English.
+ * language, else English.
  *
  * @param lang
  *   BCP 47 tag of the document.
@@ -54,16 +56,7 @@ const resolved = new Map<string, Readonly<Record<ApparatusLabel, string>>>();
  *   The word.
  */
 export function apparatusLabel(lang: string, label: ApparatusLabel): string {
-  const labels = getOrCreate(resolved, lang, () => {
-    let locale: Intl.Locale | undefined;
-    try {
-      locale = new Intl.Locale(lang).maximize();
-    } catch {
-      locale = undefined;
-    }
-    const language = locale?.language === 'no' ? 'nb' : (locale?.language ?? 'en');
-    return apparatusLabels[`${language}-${locale?.script ?? ''}`] ?? apparatusLabels[language] ?? (apparatusLabels['en'] as Readonly<Record<ApparatusLabel, string>>);
-  });
+  const labels = getOrCreate(resolved, lang, () => languageEntry(apparatusLabels, readLocale(lang)));
   return labels[label];
 }
 

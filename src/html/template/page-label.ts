@@ -1,11 +1,12 @@
 import {getOrCreate} from '../../util/get-or-create.js';
+import {languageEntry, readLocale} from '../../util/language-entry.js';
 
 /**
  * "Page 3 of 7" as each language writes it in a running footer: `{page}` and `{pages}`
  * are the counters. Keyed by primary language subtag, or language and script where one
  * language is written two ways. A language not listed gets English.
  */
-export const pageLabels: Readonly<Record<string, string>> = {
+export const pageLabels: Readonly<Record<string, string>> & {readonly en: string} = {
   en: 'Page {page} of {pages}',
   ar: 'الصفحة {page} من {pages}',
   bg: 'Страница {page} от {pages}',
@@ -94,14 +95,8 @@ export interface PageLabel {
  */
 export function pageLabel(lang: string): PageLabel {
   return getOrCreate(labels, lang, () => {
-    let locale: Intl.Locale | undefined;
-    try {
-      locale = new Intl.Locale(lang).maximize();
-    } catch {
-      locale = undefined;
-    }
-    const language = locale?.language ?? 'en';
-    const pattern = pageLabels[`${language}-${locale?.script ?? ''}`] ?? pageLabels[language] ?? (pageLabels['en'] as string);
+    const locale = readLocale(lang);
+    const pattern = languageEntry(pageLabels, locale);
     const numbers = new Intl.NumberFormat(locale ? lang : 'en', {useGrouping: false});
     const counterStyle = counterStyles[numbers.resolvedOptions().numberingSystem] ?? 'decimal';
     return {pattern, counterStyle, digits: counterStyle === 'decimal' ? '0123456789' : numbers.format(1_234_567_890)};
