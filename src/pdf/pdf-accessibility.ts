@@ -2,6 +2,7 @@ import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
 import {markArtifacts} from './artifact-marks.js';
 import {contentReader, type ContentReader} from './content-stream.js';
+import {shortenDestinationNames} from './destination-names.js';
 import {describeLinks} from './link-descriptions.js';
 import {completeLigatureText} from './text-layer-ligatures.js';
 import {roleMapFor} from './structure-types.js';
@@ -19,6 +20,7 @@ import {srgbProfile} from './srgb-profile.js';
  * - a role map for the PDF 2.0 structure types Chrome writes (`structure-types.ts`);
  * - ligature glyphs that ToUnicode maps to U+0000 given their text (`text-layer-ligatures.ts`);
  * - every link annotation a `/Contents`, the link's words (`link-descriptions.ts`);
+ * - named destinations no longer than a name may be (`destination-names.ts`);
  * - a `/Figure` without alternative text that groups other elements (Chrome's `<figure>`)
  *   retagged `/Div`: only the image's own `/Figure` carries its alternative text;
  * - for PDF/A-2, an sRGB output intent and the print flag on every annotation.
@@ -42,6 +44,7 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
   const read = contentReader(openStream);
   completeLigatureText(objects, read);
   describeLinks(objects, read);
+  shortenDestinationNames(objects, root);
   const elements: number[] = [];
   for (const [number, body] of objects) {
     if (isStream(body)) continue;

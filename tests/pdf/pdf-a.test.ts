@@ -97,6 +97,7 @@ describe('PDF/A-2b on request', () => {
 
   it.each([
     ['PDF/A-2 6.1.3 ID', (doc: PDFDocument) => void (doc.context.trailerInfo.ID = undefined)],
+    ['PDF/A-2 6.1.13', (doc: PDFDocument) => void doc.catalog.set(PDFName.of('Dests'), doc.context.obj({['x'.repeat(128)]: [doc.getPage(0).ref, 'Fit']}))],
     ['PDF/A-2 6.2.3', (doc: PDFDocument) => void doc.catalog.delete(PDFName.of('OutputIntents'))],
     ['PDF/A-2 6.3.2', (doc: PDFDocument) => {
       // Hidden and not printed.

@@ -14,6 +14,7 @@ import {
   type PDFObject
 } from 'pdf-lib';
 import {operations} from '../../pdf/content-stream.js';
+import {longestName} from '../../pdf/destination-names.js';
 import {standardStructureTypes} from '../../pdf/structure-types.js';
 import {conditions, type ConditionId} from './conditions.js';
 
@@ -270,6 +271,12 @@ export async function checkPdfReport(bytes: Uint8Array, options: CheckPdfOptions
     for (const [, xObject] of xObjects?.entries() ?? []) if (get(dict(xObject), 'Ref') !== undefined) fail('30-001', where);
   }
 
+  // Names (ISO 32000-1, Annex C), in every object: a reader may refuse a longer one.
+  for (const token of longNames(context.enumerateIndirectObjects().map(([, object]) => object))) {
+    fail('PDF 1.7 Annex C', token);
+    if (pdfA) fail('PDF/A-2 6.1.13', token);
+  }
+
   if (pdfA) {
     const head = Buffer.from(bytes.subarray(0, 32)).toString('latin1');
     if (!/^%PDF-1\.[0-7]\r?\n%[\x80-\xff]{4}/.test(head)) fail('PDF/A-2 6.1.2');
@@ -296,6 +303,26 @@ export async function checkPdfReport(bytes: Uint8Array, options: CheckPdfOptions
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([checkpoint, where]) => ({checkpoint, condition: conditions[checkpoint], where}));
   return {findings, standards: pdfA ? ['PDF/UA-1', 'PDF/A-2b'] : ['PDF/UA-1']};
+}
+
+/** The names longer than 127 bytes in these objects (their dictionaries' keys and values, at any depth), as `/start… (n bytes)`. */
+function longNames(objects: readonly PDFObject[]): string[] {
+  const found: string[] = [];
+  const visit = (object: PDFObject | undefined): void => {
+    if (object instanceof PDFName) {
+      const bytes = object.asBytes().length;
+      if (bytes > longestName) found.push(`${object.toString().slice(0, 24)}… (${bytes} bytes)`);
+    } else if (object instanceof PDFArray) {
+      for (const item of object.asArray()) visit(item);
+    } else if (object instanceof PDFDict || object instanceof PDFStream) {
+      for (const [key, value] of (object instanceof PDFStream ? object.dict : object).entries()) {
+        visit(key);
+        visit(value);
+      }
+    }
+  };
+  for (const object of objects) visit(object);
+  return found;
 }
 
 /** Whether a structure element's attributes (`/A`, a dictionary or an array of them) hold `key`. */

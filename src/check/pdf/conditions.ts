@@ -42,10 +42,13 @@ export const conditions = {
   '31-027':
     'A font dictionary does not contain the ToUnicode entry and none of the following is true: the font uses MacRomanEncoding, MacExpertEncoding or WinAnsiEncoding; the font is a Type 1 or Type 3 font and the glyph names of the glyphs referenced are all contained in the Adobe Glyph List or the set of named characters in the Symbol font; the font is a Type 0 font, and its descendant CIDFont uses Adobe-GB1, Adobe-CNS1, Adobe-Japan1 or Adobe-Korea1 character collections; the font is a non-symbolic TrueType font.',
   '31-028': 'One or more Unicode values specified in the ToUnicode CMap are zero (0).',
+  // ISO 32000-1 (PDF 1.7), whose architectural limits every reader may hold a file to.
+  'PDF 1.7 Annex C': 'Length of a name: at most 127 bytes (ISO 32000-1, Annex C, Table C.1, architectural limits).',
   // ISO 19005-2, by clause.
   'PDF/A-2 6.1.2': 'The file header shall begin at byte zero and shall consist of "%PDF-1.n" followed by a single EOL marker, where \'n\' is a single digit number between 0 (30h) and 7 (37h); the header line shall be immediately followed by a comment consisting of a % character followed by at least four characters, each of whose encoded byte values shall have a decimal value greater than 127.',
   'PDF/A-2 6.1.3 ID': 'The file trailer dictionary shall contain the ID keyword whose value shall be File Identifiers as defined in ISO 32000-1:2008, 14.4.',
   'PDF/A-2 6.1.3 Encrypt': 'The Encrypt key shall not be present in the trailer dictionary.',
+  'PDF/A-2 6.1.13': 'A conforming file shall not contain any data that exceed the implementation limits of ISO 32000-1, Annex C: no name longer than 127 bytes.',
   'PDF/A-2 6.2.3': 'If a file uses device-dependent colour spaces, it shall contain a PDF/A OutputIntent with an embedded ICC profile (DestOutputProfile).',
   'PDF/A-2 6.2.11.4': 'The font programs for all fonts used for rendering within a conforming file shall be embedded within that file.',
   'PDF/A-2 6.3.2': 'Except for annotation dictionaries whose Subtype value is Popup, all annotation dictionaries shall contain the F key; the Print flag shall be set to 1 and the Hidden, Invisible, ToggleNoView and NoView flags to 0.',

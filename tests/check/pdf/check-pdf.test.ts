@@ -178,6 +178,10 @@ const breakers: Array<[string, () => Uint8Array, (doc: PDFDocument) => void]> = 
   ['31-027', () => sample, (doc) => {
     for (const font of objectsWhere(doc, (dict) => is(dict, 'Type', 'Font') && is(dict, 'Subtype', 'Type0'))) font.delete(PDFName.of('ToUnicode'));
   }],
+  ['PDF 1.7 Annex C', () => sample, (doc) => {
+    // 128 bytes, each written `#E9`.
+    first(elements(doc, 'P')).set(PDFName.of('Label'), PDFName.of('\u00e9'.repeat(128)));
+  }],
   ['31-028', () => sample, (doc) => {
     const font = first(objectsWhere(doc, (dict) => is(dict, 'Type', 'Font') && is(dict, 'Subtype', 'Type0')));
     font.set(PDFName.of('ToUnicode'), doc.context.register(doc.context.flateStream('begincmap\n1 beginbfchar\n<0001> <0000>\nendbfchar\nendcmap')));
@@ -195,6 +199,11 @@ describe('checkPdf', () => {
     const found = findings.find((finding) => finding.checkpoint === checkpoint);
     expect(found, findingLines('x.pdf', findings).join('\n')).toBeDefined();
     expect(found?.condition).toBe(conditions[checkpoint as keyof typeof conditions]);
+  });
+
+  it('takes a name of 127 bytes, the limit, for one that fits', async () => {
+    const fits = await broken(sample, (doc) => first(elements(doc, 'P')).set(PDFName.of('Label'), PDFName.of('\u00e9'.repeat(127))));
+    expect(findingLines('x.pdf', await checkPdf(fits))).toEqual([]);
   });
 
   it('finds the faults of a PDF printed by plain Chromium', async () => {
