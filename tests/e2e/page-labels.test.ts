@@ -5,6 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build, type DocumentResult} from '../../src/build/build.js';
+import {checkPdfsIn} from '../helpers/pdf-check.js';
 
 /**
  * Every page carries its number, in the document's language, whatever the scripts of the
@@ -126,6 +127,12 @@ describe('page labels', () => {
     }
     expect(differing).toEqual([]);
   });
+
+  it('every PDF passes the PDF checker (a failing condition is named by its checkpoint)', async () => {
+    const {checked, problems} = await checkPdfsIn(path.join(dir, 'out-a'));
+    expect(checked).toBe(cases.length);
+    expect(problems).toEqual([]);
+  });
 });
 
 describe('a template of its own', () => {
@@ -142,5 +149,6 @@ describe('a template of its own', () => {
     expect(french.length).toBeGreaterThanOrEqual(3);
     for (const [index, page] of french.entries()) expect(page).toContain(`Feuillet ${index + 1} / ${french.length}`);
     for (const [index, page] of german.entries()) expect(page).toContain(`Seite ${index + 1} von ${german.length}`);
+    expect(await checkPdfsIn(outDir)).toEqual({checked: 2, problems: []});
   });
 });

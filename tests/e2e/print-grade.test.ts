@@ -7,6 +7,7 @@ import {PDFDocument} from 'pdf-lib';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from '../../src/build/build.js';
 import {readPages, squash} from '../helpers/pdf.js';
+import {checkPdfsIn} from '../helpers/pdf-check.js';
 import {usedFonts} from '../helpers/pdf-structure.js';
 import {allTags, readTags} from '../helpers/pdf-tags.js';
 
@@ -238,5 +239,13 @@ describe('pagination', () => {
       pagesSeen.add(holding[0] ?? 0);
     }
     expect(pagesSeen.size).toBeGreaterThan(1);
+  });
+});
+
+describe('the PDF checker', () => {
+  it('passes every PDF printed here: each template, paper and edition, the pagination and sweep documents', async () => {
+    const {checked, problems} = await checkPdfsIn(path.join(dir, 'out'));
+    expect(checked).toBe(combos.length + 3 + 2 + 2 * 14);
+    expect(problems).toEqual([]);
   });
 });

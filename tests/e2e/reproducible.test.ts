@@ -6,6 +6,7 @@ import {promisify} from 'node:util';
 import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from '../../src/build/build.js';
+import {checkPdfsIn} from '../helpers/pdf-check.js';
 
 /**
  * Two builds of one document with `SOURCE_DATE_EPOCH` give the same bytes, however long
@@ -140,5 +141,11 @@ describe('reproducible builds', () => {
       expect(pdfs.get('second/harbour.md')?.equals(pdfs.get('first/harbour.md') as Buffer)).toBe(true);
       expect(alone.equals(pdfs.get('first/harbour.md') as Buffer)).toBe(true);
     }
+  });
+});
+
+describe('the PDF checker', () => {
+  it('passes each document (the other builds are the same bytes, as above)', async () => {
+    expect(await checkPdfsIn(path.join(dir, 'out-1'))).toEqual({checked: documents.length, problems: []});
   });
 });

@@ -12,6 +12,7 @@ import {parse as parseYaml} from 'yaml';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build, type BuildReport} from '../../src/build/build.js';
 import {readPages, squash, type PageText} from '../helpers/pdf.js';
+import {checkPdfsIn} from '../helpers/pdf-check.js';
 
 /**
  * The sample manuscript, printed in real Chromium and read back. Expected values come
@@ -144,6 +145,10 @@ describe('the sample briefing, printed', () => {
     expect(stdout).toContain('No syntax or stream encoding errors found');
   });
 
+  it('passes the PDF checker: every machine-checked PDF/UA-1 condition', async () => {
+    expect(await checkPdfsIn(outDir)).toEqual({checked: 1, problems: []});
+  });
+
   it('is tagged, has an outline and declares its language', async () => {
     const doc = await PDFDocument.load(pdf, {updateMetadata: false});
     expect(text(doc.catalog.get(PDFName.of('Lang')))).toBe(matter.lang);
@@ -182,6 +187,7 @@ describe('the sample briefing, printed', () => {
       expect(Math.abs(width - 612)).toBeLessThanOrEqual(1);
       expect(Math.abs(height - 792)).toBeLessThanOrEqual(1);
     }
+    expect(await checkPdfsIn(letterDir)).toEqual({checked: 1, problems: []});
   });
 });
 

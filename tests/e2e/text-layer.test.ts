@@ -6,6 +6,7 @@ import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {build} from '../../src/build/build.js';
 import {readPages} from '../helpers/pdf.js';
+import {checkPdfsIn} from '../helpers/pdf-check.js';
 
 const run = promisify(execFile);
 
@@ -79,5 +80,11 @@ describe('the text layer of a hyphenated page', () => {
       expect(poppler, `pdftotext: ${word}`).toContain(word);
       if (!/f[filt]/.test(word)) expect(joined, `pdf.js: ${word}`).toContain(word);
     }
+  });
+});
+
+describe('the PDF checker', () => {
+  it('passes every PDF printed here, through either rewrite', async () => {
+    expect(await checkPdfsIn(dir)).toEqual({checked: cases.length, problems: []});
   });
 });
