@@ -7,7 +7,7 @@ import {makeFolderInside, LinkedFolderError} from './folder-inside.js';
 import {isCompletePdf} from './is-complete-pdf.js';
 import {writeFileAtomic} from './write-atomic.js';
 import {createRenderer, type Rendered, type Renderer} from './renderer.js';
-import {reportError} from '../messages/messages.js';
+import {hasErrors, reportError} from '../messages/messages.js';
 
 /** What happened to one manuscript. */
 export interface DocumentResult {
@@ -61,13 +61,24 @@ export interface BuildOptions extends SettingsLayer, BuildHooks {
    * which exits next, passes false (see `CloseOptions`).
    */
   readonly waitForBrowser?: boolean | undefined;
+  /** Called with each PDF made; see `DocumentOptions`. */
+  readonly inspectPdf?: InspectPdf | undefined;
 }
 
-/** How one document is built: where, and whether to write. */
+/**
+ * Looks at a PDF a build made (`build --check-pdf` runs the PDF checker): the problems it
+ * finds are messages on the manuscript, and an error among them fails the document,
+ * whose outputs are still written.
+ */
+export type InspectPdf = (pdf: Uint8Array, file: VFile, name: string) => Promise<unknown>;
+
+/** How one document is built: where, whether to write, and what to do with its PDF. */
 export interface DocumentOptions {
   readonly cwd: string;
   readonly write: boolean;
   readonly signal?: AbortSignal | undefined;
+  /** Called with the PDF and the path it was written to (or its name, when not written). */
+  readonly inspectPdf?: InspectPdf | undefined;
 }
 
 /**
@@ -86,7 +97,7 @@ export interface DocumentOptions {
  *   One result per manuscript, in input order.
  */
 export async function build(inputs: readonly BuildInput[], options: BuildOptions = {}): Promise<BuildReport> {
-  const {onStart, onDocument, cwd = process.cwd(), signal, settings, config, write = true, waitForBrowser = true, ...flags} = options;
+  const {onStart, onDocument, cwd = process.cwd(), signal, settings, config, write = true, waitForBrowser = true, inspectPdf, ...flags} = options;
   signal?.throwIfAborted();
   const run = settingsOf(settings, {config, flags});
   const manuscripts = await findManuscripts(inputs, cwd);
@@ -96,7 +107,7 @@ export async function build(inputs: readonly BuildInput[], options: BuildOptions
   const stop = (): void => void renderer.close();
   signal?.addEventListener('abort', stop, {once: true});
   try {
-    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal}, {onStart, onDocument});
+    const documents = await buildAll(renderer, manuscripts, {cwd, write, signal, inspectPdf}, {onStart, onDocument});
     return {ok: documents.every((document) => document.ok), documents};
   } finally {
     signal?.removeEventListener('abort', stop);
@@ -234,7 +245,21 @@ export async function buildDocument(
     if (!rendered.ok) return finish(false);
     if (rendered.pdf && !isCompletePdf(rendered.pdf)) throw new Error('the printed PDF is incomplete');
     const html = formats.includes('html') ? rendered.html : undefined;
-    if (!write) return finish(true, {pages: rendered.pages, bytes: rendered.pdf?.byteLength, pdf: rendered.pdf, html});
+    // An error the inspection finds fails the document; its outputs are still made.
+    const inspect = async (name: string): Promise<boolean> => {
+      if (rendered.pdf && options.inspectPdf) {
+        try {
+          await options.inspectPdf(rendered.pdf, file, name);
+        } catch (error) {
+          reportError(file, `Could not check \`${name}\`: ${(error as Error).message}`, undefined, 'pdf-check');
+        }
+      }
+      return !hasErrors(file);
+    };
+    if (!write) {
+      const ok = await inspect(`${manuscript.name}.pdf`);
+      return finish(ok, {pages: rendered.pages, bytes: rendered.pdf?.byteLength, pdf: rendered.pdf, html});
+    }
 
     const folder = path.resolve(cwd, outDir);
     const base = path.resolve(folder, manuscript.name);
@@ -252,7 +277,8 @@ export async function buildDocument(
       await writeFileAtomic(`${base}.html`, html);
       outputs.push(path.relative(cwd, `${base}.html`));
     }
-    return finish(true, {outputs, pages: rendered.pages, bytes: rendered.pdf?.byteLength});
+    const ok = await inspect(outputs[0] ?? `${manuscript.name}.pdf`);
+    return finish(ok, {outputs, pages: rendered.pages, bytes: rendered.pdf?.byteLength});
   } catch (error) {
     // A document cut short by the stop is not a failure of that document.
     signal?.throwIfAborted();

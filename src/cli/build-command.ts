@@ -1,4 +1,4 @@
-import {build, type BuildReport, type DocumentResult} from '../build/build.js';
+import {build, type BuildReport, type DocumentResult, type InspectPdf} from '../build/build.js';
 import {outputFolder, resolveSettings} from '../config/config.js';
 import {findManuscripts} from '../manuscripts/manuscripts.js';
 import {Progress} from './progress.js';
@@ -16,6 +16,7 @@ const options = {
   ...documentOptions,
   ...outputOptions,
   watch: {type: 'boolean', short: 'w'},
+  'check-pdf': {type: 'boolean'},
   stdout: {type: 'boolean'},
   json: {type: 'boolean'}
 } satisfies OptionTable;
@@ -43,11 +44,13 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     if (values.watch && (values.stdout || values.json)) throw new UsageError('--watch writes files and prints as it goes; it cannot be combined with --stdout or --json');
     if (values.stdout && values.json) throw new UsageError('--stdout and --json both write to standard output; choose one');
     if (values.watch && inputs.includes('-')) throw new UsageError('--watch needs files to watch; standard input (`-`) cannot be watched');
+    if (values['check-pdf'] && values.watch) throw new UsageError('--check-pdf checks the PDFs of one build; it cannot be combined with --watch');
     const config = await projectConfig(values);
     const files = await readInputs(inputs);
     if (values.stdout && (await findManuscripts(files, cwd)).length !== 1) throw new UsageError('--stdout writes one document; give exactly one manuscript');
     const settings = resolveSettings({config: config.settings, flags});
     const outDir = outputFolder(settings, cwd);
+    if (values['check-pdf'] && !settings.formats.includes('pdf')) throw new UsageError('--check-pdf checks PDFs; add pdf to --format');
     const hooks = {
       signal: stop.signal,
       onStart: (input: string, index: number, total: number) => progress.start(input, index, total),
@@ -69,7 +72,11 @@ export async function buildCommand(argv: readonly string[]): Promise<number> {
     }
 
     // The command exits next: Chromium is told to close and left to finish on its own.
-    const report = await build(files, {...hooks, settings, write: !values.stdout, waitForBrowser: false});
+    // The checker (and pdf-lib) is loaded only when asked for: a plain build starts sooner.
+    const inspectPdf: InspectPdf | undefined = values['check-pdf']
+      ? async (pdf, file, name) => (await import('../check/pdf/pdf-messages.js')).reportPdfFindings(pdf, file, name)
+      : undefined;
+    const report = await build(files, {...hooks, settings, write: !values.stdout, waitForBrowser: false, inspectPdf});
     progress.finish(outDir);
     if (values.json) await write(`${JSON.stringify(toJson(report), null, 2)}\n`);
     const single = report.documents[0];

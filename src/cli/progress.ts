@@ -194,7 +194,11 @@ export class Progress {
  *   One line.
  */
 export function documentLine(result: DocumentResult): string {
-  if (!result.ok) return `✗ ${escapeControl(result.input)}: not built`;
+  if (!result.ok) {
+    // Written, then failed (`--check-pdf` found its PDF at fault): say where it is.
+    if (result.outputs.length > 0) return `✗ ${escapeControl(result.input)} → ${shownOutputs(result)}${details(result, true)}, with errors`;
+    return `✗ ${escapeControl(result.input)}: not built`;
+  }
   const outputs = result.outputs.length > 0 ? shownOutputs(result) : 'standard output';
   return `✓ ${escapeControl(result.input)} → ${outputs}${details(result, true)}`;
 }

@@ -10,6 +10,9 @@ Options:
   -p, --paper SIZE        a4 or letter (default: a4)
   -e, --edition NAME      screen or print (default: screen)
       --pdf-standard STD  ua-1 (PDF/UA-1, default) or a-2b (also PDF/A-2b, for archives)
+      --check-pdf         run the PDF/UA-1 (and PDF/A-2b) checks of \`briefing check\` on
+                          each PDF made: a failed condition is an error, at the
+                          manuscript's line where it comes from one (exit 1)
   -f, --format LIST       pdf, html or pdf,html (default: pdf,html)
   -t, --template NAME     template name from templates/, or a folder (default: briefing)
   -j, --concurrency N     documents printed at once (default: cores, at most 4)
@@ -34,8 +37,9 @@ Options:
 Settings: flags beat the manuscript's front matter (template, paper, edition), which
 beats the configuration file, which beats the defaults.
 
-Exit status: 0 when every manuscript was built, 1 when one could not be, 2 on a usage
-or configuration error, 130 when interrupted.`;
+Exit status: 0 when every manuscript was built, 1 when one could not be (or, with
+--check-pdf, its PDF failed a check), 2 on a usage or configuration error, 130 when
+interrupted.`;
 
 /** Help for `briefing check`. */
 export const checkUsage = `Usage: briefing check <manuscript.md|folder|glob|->... [options]

@@ -8,6 +8,7 @@ import {unified} from 'unified';
 import {rehypeBriefingTemplate} from '../html/template/rehype-briefing-template.js';
 import {rehypeFigure} from '../html/rehype-figure.js';
 import {rehypeFootnoteLabel} from '../html/rehype-footnote-label.js';
+import {rehypeHeadingPlaces} from '../html/rehype-heading-places.js';
 import {rehypeHeadingIds} from '../html/rehype-heading-ids.js';
 import {rehypeHyphenate} from '../html/rehype-hyphenate.js';
 import {rehypeLinkNotes} from '../html/rehype-link-notes.js';
@@ -80,6 +81,8 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(rehypeBriefingTemplate, {templates, generator})
     // The summary box as text, for the e-mail cover.
     .use(rehypeSummaryData)
+    // Where each heading of the page was written, for a check of the PDF (`build --check-pdf`).
+    .use(rehypeHeadingPlaces)
     // A `#link` to no id is a warning here; `briefing check` makes it an error.
     .use(rehypeLintInternalLinks)
     .use(rehypeStringify)

@@ -26,6 +26,11 @@ export interface PdfFinding {
   readonly condition: string;
   /** Where it fails (`page 2`, `H3 "Costs"`), when it is something in the file; at most 10. */
   readonly where: readonly string[];
+  /**
+   * For a heading out of level (14-002, 14-003): which headings, by their place among the
+   * document's headings in reading order (from 0), so that a build can point at their lines.
+   */
+  readonly headings?: readonly number[] | undefined;
 }
 
 export interface CheckPdfOptions {
@@ -58,6 +63,8 @@ export interface PdfCheckReport {
   readonly findings: PdfFinding[];
   /** `PDF/UA-1`, and `PDF/A-2b` when its rules were checked too. */
   readonly standards: readonly string[];
+  /** The level of each heading (`H1`…`H6`, after the role map) in reading order. */
+  readonly headings: readonly number[];
 }
 
 /**
@@ -72,6 +79,11 @@ export interface PdfCheckReport {
  */
 export async function checkPdfReport(bytes: Uint8Array, options: CheckPdfOptions = {}): Promise<PdfCheckReport> {
   const found = new Map<ConditionId, string[]>();
+  const headingsOf = new Map<ConditionId, number[]>();
+  const failHeading = (id: ConditionId, index: number, where: string): void => {
+    fail(id, where);
+    headingsOf.set(id, [...(headingsOf.get(id) ?? []), index]);
+  };
   const fail = (id: ConditionId, where?: string): void => {
     const list = found.get(id) ?? [];
     if (where !== undefined && list.length < 10 && !list.includes(where)) list.push(where);
@@ -177,11 +189,11 @@ export async function checkPdfReport(bytes: Uint8Array, options: CheckPdfOptions
   else if (!lang) fail('11-001');
   for (const [id, count] of noteIds) if (count > 1) fail('19-004', id);
   if (headings.length > 0) {
-    if (headings[0] !== 'H1') fail('14-002', headings[0]);
+    if (headings[0] !== 'H1') failHeading('14-002', 0, headings[0] ?? '');
     for (let index = 1; index < headings.length; index++) {
       const from = Number(headings[index - 1]?.slice(1));
       const to = Number(headings[index]?.slice(1));
-      if (to > from + 1) fail('14-003', `H${from} → H${to}`);
+      if (to > from + 1) failHeading('14-003', index, `H${from} → H${to}`);
     }
     if (bareH) fail('14-007');
   }
@@ -301,8 +313,11 @@ export async function checkPdfReport(bytes: Uint8Array, options: CheckPdfOptions
 
   const findings = [...found]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([checkpoint, where]) => ({checkpoint, condition: conditions[checkpoint], where}));
-  return {findings, standards: pdfA ? ['PDF/UA-1', 'PDF/A-2b'] : ['PDF/UA-1']};
+    .map(([checkpoint, where]) => {
+      const indexes = headingsOf.get(checkpoint);
+      return indexes ? {checkpoint, condition: conditions[checkpoint], where, headings: indexes} : {checkpoint, condition: conditions[checkpoint], where};
+    });
+  return {findings, standards: pdfA ? ['PDF/UA-1', 'PDF/A-2b'] : ['PDF/UA-1'], headings: headings.map((type) => Number(type.slice(1)))};
 }
 
 /** The names longer than 127 bytes in these objects (their dictionaries' keys and values, at any depth), as `/start… (n bytes)`. */
