@@ -1,3 +1,7 @@
+import {mkdtemp, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import {VFile} from 'vfile';
 import {describe, expect, it} from 'vitest';
 import {check} from '../../src/index.js';
@@ -22,6 +26,19 @@ describe('check', () => {
     const messages = report.documents[0]?.file.messages ?? [];
     expect(messages.map((message) => message.ruleId)).not.toContain('timeout');
     expect(messages.some((message) => /nowhere/.test(message.reason))).toBe(true);
+  });
+
+  it('makes an image without alt text an error in strict mode, a warning otherwise', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'briefing-check-alt-'));
+    await sharp({create: {width: 4, height: 4, channels: 3, background: '#cc0000'}}).png().toFile(path.join(dir, 'dot.png'));
+    await writeFile(path.join(dir, 'images.md'), '---\ntitle: Images\n---\n\nA dot: ![](dot.png) and a described one: ![A red dot](dot.png).\n');
+    for (const strict of [false, true]) {
+      const report = await check(['images.md'], {cwd: dir, strict});
+      const alt = (report.documents[0]?.file.messages ?? []).filter((message) => message.ruleId === 'image-alt');
+      expect(alt.map((message) => ({fatal: message.fatal, at: `${message.line}:${message.column}`}))).toEqual([{fatal: strict, at: '5:8'}]);
+      expect(report.ok).toBe(!strict);
+    }
+    await rm(dir, {recursive: true, force: true});
   });
 
   it('brings each rule\'s message back from the thread whole: ruleId, source, url, severity and place', async () => {

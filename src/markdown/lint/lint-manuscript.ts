@@ -45,4 +45,6 @@ export async function lintManuscript(written: Root, _page: HastRoot, file: VFile
   // The processor has checked the page's #links, as warnings for a build; a check, made
   // to find what breaks the output, calls a link that leads nowhere an error.
   for (const message of file.messages) if (message.ruleId === 'link-internal') message.fatal = true;
+  // Strict mode keeps a desk's house rules: an image without alt text is an error there.
+  if (file.data.settings?.strict) for (const message of file.messages) if (message.ruleId === 'image-alt') message.fatal = true;
 }
