@@ -77,10 +77,28 @@ export function markArtifacts(content: string, list = operations(content), pageH
   /** The open artifact run: the stack depth and text state it was opened at, its mark's insert, where its text stands. */
   let artifact: {depth: number; inText: boolean; insert: number; heights: number[]} | undefined;
   let pathStart = -1;
-  // Where text stands: the current transformation and the text line matrix.
+  // Where text stands: the current transformation and the text line matrix. Chrome moves
+  // the line before every glyph, and only bare text needs to know where it stands: the
+  // line matrix is brought up to date, through the same steps in the same order, only then.
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const saved: Matrix[] = [];
   let line: Matrix = [1, 0, 0, 1, 0, 0];
+  /** The operations before this index have moved `line`. */
+  let lineAt = 0;
+  const lineBefore = (index: number): Matrix => {
+    for (; lineAt < index; lineAt++) {
+      const {operator, operands} = list[lineAt] as Operation;
+      if (operator === 'BT') {
+        line = [1, 0, 0, 1, 0, 0];
+      } else if (operator === 'Tm') {
+        line = numbers(operands, 6) ?? line;
+      } else if (operator === 'Td' || operator === 'TD') {
+        const offset = numbers(operands, 2) as [number, number] | undefined;
+        if (offset) line = multiply([1, 0, 0, 1, offset[0], offset[1]], line);
+      }
+    }
+    return line;
+  };
   const begin = (at: number): void => {
     if (closed > 0 || artifact) return;
     inserts.push([at, open]);
@@ -96,8 +114,8 @@ export function markArtifacts(content: string, list = operations(content), pageH
     inserts.push([at, close]);
     artifact = undefined;
   };
-  for (const [index, operation] of list.entries()) {
-    const {operator, start, operands} = operation;
+  for (let index = 0; index < list.length; index++) {
+    const {operator, start, operands} = list[index] as Operation;
     if (operator === 'BMC' || operator === 'BDC') {
       if (closed > 0) {
         stack.push('structure');
@@ -133,13 +151,15 @@ export function markArtifacts(content: string, list = operations(content), pageH
         begin(start);
       }
       inText = true;
-      line = [1, 0, 0, 1, 0, 0];
     } else if (operator === 'ET') {
       if (artifact?.inText) end(start);
       inText = false;
     } else if (textShowing.has(operator)) {
       begin(start);
-      if (artifact) artifact.heights.push(line[4] * ctm[1] + line[5] * ctm[3] + ctm[5]);
+      if (artifact) {
+        const at = lineBefore(index);
+        artifact.heights.push(at[4] * ctm[1] + at[5] * ctm[3] + ctm[5]);
+      }
     } else if (operator === 'q') {
       saved.push(ctm);
     } else if (operator === 'Q') {
@@ -147,11 +167,6 @@ export function markArtifacts(content: string, list = operations(content), pageH
     } else if (operator === 'cm') {
       const matrix = numbers(operands, 6);
       if (matrix) ctm = multiply(matrix, ctm);
-    } else if (operator === 'Tm') {
-      line = numbers(operands, 6) ?? line;
-    } else if (operator === 'Td' || operator === 'TD') {
-      const offset = numbers(operands, 2) as [number, number] | undefined;
-      if (offset) line = multiply([1, 0, 0, 1, offset[0], offset[1]], line);
     } else if (pathConstruction.has(operator)) {
       if (pathStart < 0) pathStart = start;
     } else if (pathPainting.has(operator)) {
@@ -205,7 +220,8 @@ function joinRuns(inserts: ReadonlyArray<[number, string]>): Array<[number, stri
 function marksHoldingStructure(list: readonly Operation[]): Set<number> {
   const result = new Set<number>();
   const open: number[] = [];
-  for (const [index, {operator, operands}] of list.entries()) {
+  for (let index = 0; index < list.length; index++) {
+    const {operator, operands} = list[index] as Operation;
     if (operator === 'BT' || operator === 'BMC' || operator === 'BDC') {
       if (operator !== 'BT' && (/\/MCID\b/.test(operands) || /^\s*\/Artifact\b/.test(operands))) for (const at of open) result.add(at);
       open.push(index);

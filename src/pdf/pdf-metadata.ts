@@ -2,8 +2,9 @@ import {createHash} from 'node:crypto';
 import {deflateSync} from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
 import {makeAccessible, makeAccessibleWithPdfLib} from './pdf-accessibility.js';
-import {completeClusterText, completeClusterTextWithPdfLib} from './text-layer-clusters.js';
-import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
+import {decodeContents, encodeContents} from './page-contents.js';
+import {completeClusterText, completeClusterTextWithPdfLib, flateStream, openStream} from './text-layer-clusters.js';
+import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks, withoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
 import type {XmpFields} from './xmp-metadata.js';
 import {isDictionary, isStream, reference} from './pdf-object-text.js';
 
@@ -83,7 +84,10 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
   const pages = /\/Count\s+(\d+)/.exec(pagesRef === undefined ? '' : (objects.get(pagesRef) ?? ''));
   if (!pages) return undefined;
   objects.set(info, infoDictionary(metadata));
+  // Page content is inflated, and its soft hyphens' marks removed, once for all the passes.
+  const contents = decodeContents(objects, openStream, withoutSoftHyphenMarks);
   const size = makeAccessible(objects, completeClusterText(objects, parsed.size), root, xmpFields(metadata));
+  encodeContents(objects, contents, flateStream);
 
   // Object `size` is the object stream, `size + 1` the cross-reference stream.
   const objectStream = size;
@@ -106,7 +110,7 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
       entries.push([0, 0, 0]);
     } else if (isStream(body)) {
       entries.push([1, offset, 0]);
-      emit(`${number} 0 obj\n${streamWithoutSoftHyphenMarks(body)}\nendobj\n`);
+      emit(`${number} 0 obj\n${contents.has(number) ? body : streamWithoutSoftHyphenMarks(body)}\nendobj\n`);
     } else {
       entries.push([2, objectStream, packed.length]);
       header += `${number} ${packedLength} `;

@@ -1,6 +1,7 @@
 import {deflateSync, inflateSync} from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
+import {decodedStream} from './page-contents.js';
 import {isStream} from './pdf-object-text.js';
 
 /*
@@ -82,7 +83,8 @@ export function clusterFont(input: ClusterFontInput): ClusterFont {
  */
 export function recodeClusters(content: string, fontNamed: (name: string) => ClusterFont | undefined): string {
   if (!content.includes('ActualText')) return content;
-  const out = content.split('');
+  // The recoded digits by where they stand (a sparse array: most content has none).
+  const out: string[] = [];
   /** Each open marked-content sequence: the glyphs of an actual-text span, else undefined. */
   const open: Array<{text: string; glyphs: Glyph[]; reversed: boolean} | 'reversed' | undefined> = [];
   let font: ClusterFont | undefined;
@@ -109,7 +111,19 @@ export function recodeClusters(content: string, fontNamed: (name: string) => Clu
       }
     }
   }
-  return out.join('');
+  return withDigits(content, out);
+}
+
+/** `content` with the characters `out` holds put in at their places. */
+function withDigits(content: string, out: readonly string[]): string {
+  let result = '';
+  let copied = 0;
+  for (const key of Object.keys(out)) {
+    const at = Number(key);
+    result += content.slice(copied, at) + (out[at] as string);
+    copied = at + 1;
+  }
+  return copied === 0 ? content : result + content.slice(copied);
 }
 
 /** A glyph shown in a span: its font, code and where its four digits stand. */
@@ -356,7 +370,8 @@ export function completeClusterText(objects: Map<number, string>, size: number):
         const at = names.get(name);
         return at === undefined ? undefined : fontAt(at);
       });
-      if (recoded !== content) objects.set(Number(ref[1]), flateStream(Buffer.from(recoded, 'latin1')));
+      // Content held decoded for the passes after this one (`page-contents.ts`) stays so.
+      if (recoded !== content) objects.set(Number(ref[1]), /\/Filter\b/.test(stream.dictionary) ? flateStream(Buffer.from(recoded, 'latin1')) : decodedStream(recoded));
     }
   }
   let next = size;

@@ -99,6 +99,20 @@ describe('markArtifacts', () => {
     expect(markArtifacts(content)).not.toContain('Pagination');
   });
 
+  it('places bare text by every move before it, tagged or not, and by the text object it is in', () => {
+    // Chrome moves before every glyph; the moves inside tagged text count for the bare text after them.
+    const moves = (count: number): string => Array.from({length: count}, () => '7 -70 Td <0011> Tj').join('\n');
+    const mark = (content: string): string | undefined => /\/Artifact (<<[^>]*>> BDC|BMC)/.exec(markArtifacts(content, undefined, 800))?.[1];
+    // From 50 points above the foot (text space flipped), ten moves of 70 up: the bare glyph stands at 750, in the header band.
+    expect(mark('BT 1 0 0 -1 0 50 Tm <0012> Tj ET')).toBe('<</Type /Pagination /Subtype /Footer>> BDC');
+    expect(mark(`BT 1 0 0 -1 0 50 Tm /P <</MCID 0>> BDC <0010> Tj\n${moves(10)}\nEMC <0012> Tj ET`)).toBe('<</Type /Pagination /Subtype /Header>> BDC');
+    // A new text object starts from its own matrix: the moves of the one before do not count.
+    expect(mark(`BT 1 0 0 -1 0 50 Tm /P <</MCID 0>> BDC ${moves(10)} EMC ET BT <0012> Tj ET`)).toBe('<</Type /Pagination /Subtype /Footer>> BDC');
+    // A later `Tm` replaces the moves; one that cannot be read keeps them.
+    expect(mark(`BT 1 0 0 -1 0 50 Tm ${moves(3)} 1 0 0 -1 0 400 Tm <0012> Tj ET`)).toBe('BMC');
+    expect(mark('BT 1 0 0 -1 0 50 Tm /P <</MCID 0>> BDC <0010> Tj 0 -700 Td <0010> Tj EMC 1 0 0 Tm <0012> Tj ET')).toBe('<</Type /Pagination /Subtype /Header>> BDC');
+  });
+
   it('keeps an artifact the author already marked as it is', () => {
     const content = '/Artifact <</Type /Pagination>> BDC BT (Page 1) Tj ET EMC';
     expect(markArtifacts(content)).toBe(content);
