@@ -1,7 +1,6 @@
 import {deflateSync, inflateSync} from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
-import {decodedStream} from './page-contents.js';
 import {isStream} from './pdf-object-text.js';
 
 /*
@@ -44,6 +43,8 @@ export interface ClusterFont {
   readonly added: Map<string, number>;
   /** Glyph of each new code, in code order from `input.glyphCount`. */
   readonly glyphs: number[];
+  /** Advance of each new code (thousandths of the font size), beside `glyphs`: the glyph's own, or one chosen to end its cluster. */
+  readonly advances: number[];
 }
 
 /** What changes in a font whose text was completed. */
@@ -66,13 +67,13 @@ const joiner = '\u200D';
  *   Its state, with no code added yet.
  */
 export function clusterFont(input: ClusterFontInput): ClusterFont {
-  return {toUnicode: parseToUnicode(input.toUnicode), widths: parseWidths(input.widths), input, added: new Map(), glyphs: []};
+  return {toUnicode: parseToUnicode(input.toUnicode), widths: parseWidths(input.widths), input, added: new Map(), glyphs: [], advances: []};
 }
 
 /**
  * Give each glyph of a cluster whose ToUnicode entries do not spell its actual text a
- * code of its own that does (see the module comment). Codes are four hexadecimal digits,
- * so every string keeps its length and only the digits change.
+ * code of its own that does (see the module comment), then draw each cluster's glyphs
+ * so that its text sits where a reader puts it (see `anchorSpan`).
  *
  * @param {string} content
  *   A page content stream's decoded data, as Latin-1 text.
@@ -86,32 +87,89 @@ export function recodeClusters(content: string, fontNamed: (name: string) => Clu
   // The recoded digits by where they stand (a sparse array: most content has none).
   const out: string[] = [];
   /** Each open marked-content sequence: the glyphs of an actual-text span, else undefined. */
-  const open: Array<{text: string; glyphs: Glyph[]; reversed: boolean} | 'reversed' | undefined> = [];
+  const open: Array<Span | 'reversed' | undefined> = [];
+  const spans: Span[] = [];
   let font: ClusterFont | undefined;
+  let size = 0;
+  // The text line matrix's origin since the last `Tm` (text space), and whether the
+  // text position is still there (no glyph shown since): Chrome moves with `Td` before
+  // every glyph but the first after a `Tm`.
+  let line = {x: 0, y: 0};
+  let atLine = true;
+  let lastMove: number | undefined;
+  let beforeMove = line;
   const token =
-    /\/Span\s*<<\s*\/ActualText\s*<(feff(?:[\da-f]{4})*)>\s*>>\s*BDC|\/[^\s/<>[\]()]+\s*(?:<<[^>]*>>\s*)?BDC|\/([^\s/<>[\]()]+)\s+BMC|\bEMC\b|\/([^\s/<>[\]()]+)\s+[-+\d.]+\s+Tf\b|<([\da-f]*)>\s*Tj|\[([^\]]*)\]\s*TJ/gi;
+    /\/Span\s*<<\s*\/ActualText\s*<(feff(?:[\da-f]{4})*)>\s*>>\s*BDC|\/[^\s/<>[\]()]+\s*(?:<<[^>]*>>\s*)?BDC|\/([^\s/<>[\]()]+)\s+BMC|\bEMC\b|\/([^\s/<>[\]()]+)\s+([-+\d.]+)\s+Tf\b|<([\da-f]*)>\s*Tj|\[([^\]]*)\]\s*TJ|(-?[\d.]+)\s+(-?[\d.]+)\s+Td\b|(?:-?[\d.]+\s+){4}(-?[\d.]+)\s+(-?[\d.]+)\s+Tm\b|\b(?:BT|T\*|TD|\'|")(?=\s)/gi;
   for (const match of content.matchAll(token)) {
-    const [whole, actual, marked, fontName, shown, array] = match;
+    const [whole, actual, marked, fontName, fontSize, shown, array, moveX, moveY, originX, originY] = match;
     const at = match.index;
     if (whole.endsWith('BDC') || whole.endsWith('BMC')) {
       // Chrome draws a right-to-left run's glyphs in visual order, marked `/ReversedChars`.
       const reversed = open.includes('reversed');
-      open.push(actual !== undefined ? {text: decodeUtf16(actual.slice(4)), glyphs: [], reversed} : marked === 'ReversedChars' ? 'reversed' : undefined);
+      const span: Span | undefined =
+        actual === undefined ? undefined : {text: decodeUtf16(actual.slice(4)), glyphs: [], reversed, body: at + whole.length, end: 0, simple: true};
+      if (span) spans.push(span);
+      for (const entry of open) if (typeof entry === 'object') entry.simple = false;
+      open.push(span ?? (marked === 'ReversedChars' ? 'reversed' : undefined));
     } else if (whole === 'EMC') {
       const span = open.pop();
-      if (typeof span === 'object') recodeSpan(span.reversed ? [...span.text].reverse().join('') : span.text, span.glyphs, out);
+      if (typeof span !== 'object') continue;
+      span.end = at;
+      recodeSpan(span.reversed ? [...span.text].reverse().join('') : span.text, span.glyphs, out);
     } else if (fontName !== undefined) {
       font = fontNamed(fontName);
+      size = Number(fontSize);
+      // Chrome sets the font at a run's start, inside its first span: only a change between glyphs counts.
+      for (const entry of open) if (typeof entry === 'object' && entry.glyphs.length > 0) entry.simple = false;
+    } else if (moveX !== undefined) {
+      beforeMove = line;
+      line = {x: line.x + Number(moveX), y: line.y + Number(moveY)};
+      atLine = true;
+      lastMove = at;
+    } else if (originX !== undefined) {
+      line = {x: 0, y: 0};
+      atLine = true;
+      lastMove = undefined;
+    } else if (shown === undefined && array === undefined) {
+      // BT resets the matrices; other line moves and quote operators are not Chrome's:
+      // the position is no longer known.
+      line = {x: 0, y: 0};
+      atLine = /^BT$/i.test(whole);
+      lastMove = undefined;
+      for (const entry of open) if (typeof entry === 'object') entry.simple = false;
     } else {
       const span = open.findLast((entry) => typeof entry === 'object');
-      if (typeof span !== 'object' || !font) continue;
+      const moved = lastMove;
+      const placed = atLine;
+      atLine = false;
+      lastMove = undefined;
+      if (typeof span !== 'object' || !font) {
+        if (typeof span === 'object') span.simple = false;
+        continue;
+      }
       const strings = shown === undefined ? [...(array ?? '').matchAll(/<([\da-f]*)>/gi)].map((part) => ({hex: part[1] ?? '', at: at + 1 + part.index + 1})) : [{hex: shown, at: at + 1}];
+      if (shown === undefined || shown.length !== 4 || !placed) span.simple = false;
       for (const {hex, at: start} of strings) {
-        for (let index = 0; index + 4 <= hex.length; index += 4) span.glyphs.push({font, code: Number.parseInt(hex.slice(index, index + 4), 16), at: start + index});
+        for (let index = 0; index + 4 <= hex.length; index += 4) {
+          // A move before the span began stays where it is: the glyph is then redrawn from where it left the line.
+          const inside = moved !== undefined && moved >= span.body;
+          span.glyphs.push({font, code: Number.parseInt(hex.slice(index, index + 4), 16), at: start + index, x: line.x, y: line.y, from: inside ? beforeMove : line, size, draw: inside ? moved : at, shown: at + whole.length});
+        }
       }
     }
   }
-  return withDigits(content, out);
+  const recoded = withDigits(content, out);
+  let result = '';
+  let copied = 0;
+  for (const span of spans) {
+    const drawn = anchorSpan(span, recoded);
+    if (drawn === undefined) continue;
+    const first = span.glyphs[0] as Glyph;
+    const last = span.glyphs.at(-1) as Glyph;
+    result += recoded.slice(copied, first.draw) + drawn;
+    copied = last.shown;
+  }
+  return copied === 0 ? recoded : result + recoded.slice(copied);
 }
 
 /** `content` with the characters `out` holds put in at their places. */
@@ -126,11 +184,96 @@ function withDigits(content: string, out: readonly string[]): string {
   return copied === 0 ? content : result + content.slice(copied);
 }
 
-/** A glyph shown in a span: its font, code and where its four digits stand. */
+/** An actual-text span being read. */
+interface Span {
+  readonly text: string;
+  readonly glyphs: Glyph[];
+  readonly reversed: boolean;
+  /** Where its body begins and its `EMC` stands. */
+  readonly body: number;
+  end: number;
+  /** Whether its body is only glyphs shown one by one, each after a `Td` (or at the line origin): it may be redrawn. */
+  simple: boolean;
+}
+
+/** A glyph shown in a span: its font, code, where its four digits stand, and where it is drawn. */
 interface Glyph {
   readonly font: ClusterFont;
   readonly code: number;
   readonly at: number;
+  /** Its origin in text space from the last `Tm`, and the font size. */
+  readonly x: number;
+  readonly y: number;
+  /** The line origin its `Td` moved from (its own origin when it has no `Td` in the span). */
+  readonly from: {readonly x: number; readonly y: number};
+  readonly size: number;
+  /** Where its `Td` (else its string) begins, and where its `Tj` ends. */
+  readonly draw: number;
+  readonly shown: number;
+}
+
+/**
+ * A reader that honours `/ActualText` (poppler, Acrobat) puts the span's text at the first
+ * glyph drawn in it, on that glyph's baseline, as wide as from there to the end of the last
+ * one. Chrome draws a cluster's glyphs in visual order: in a right-to-left run the dots and
+ * marks before their base (`آ` as madda, then alef), so the letter is read raised (poppler
+ * then reads `آ` on a line of its own) and starting inside its base (poppler puts a space
+ * before it: `ز مان ی`). So the base, the glyph on the line's baseline furthest left, is
+ * drawn first and the others after it, each where it was; the last one gets a code whose
+ * advance reaches the cluster's end (its advance moves nothing: every glyph is placed by
+ * its own `Td`), and a last `Td` leaves the line where Chrome left it. What is drawn does
+ * not change: the same glyphs at the same places, one cluster painted in another order.
+ *
+ * @param {Span} span
+ *   A span read by `recodeClusters`.
+ * @param {string} content
+ *   The content with the clusters recoded (same positions as the original).
+ * @returns {string | undefined}
+ *   The text to put from its first glyph's `Td` to its last glyph's `Tj`, or undefined to leave it.
+ */
+function anchorSpan(span: Span, content: string): string | undefined {
+  const {glyphs} = span;
+  if (!span.simple || glyphs.length < 2 || !/^\s*$/.test(content.slice(glyphs.at(-1)?.shown, span.end))) return undefined;
+  const font = (glyphs[0] as Glyph).font;
+  if (glyphs.some((glyph) => glyph.font !== font || glyph.size !== (glyphs[0] as Glyph).size) || !(font.input.glyphCount > 0)) return undefined;
+  // After the span, the next glyph must be placed by a `Td` or `Tm` of its own, not by the last glyph's advance.
+  if (!/^(?:\s|EMC\b|\/[^\s/<>[\]()]+\s*(?:<<(?:[^<>]|<[\da-f]*>)*>>\s*)?BDC|\/[^\s/<>[\]()]+\s+BMC)*(?:-?[\d.]+\s+-?[\d.]+\s+Td\b|(?:-?[\d.]+\s+){4}-?[\d.]+\s+-?[\d.]+\s+Tm\b|ET\b)/i.test(content.slice(span.end))) return undefined;
+  const codes = glyphs.map((glyph) => Number.parseInt(content.slice(glyph.at, glyph.at + 4), 16));
+  const size = (glyphs[0] as Glyph).size;
+  const ends = glyphs.map((glyph, index) => glyph.x + (widthOf(font, codes[index] as number) * size) / 1000);
+  const end = Math.max(...ends);
+  const lowest = Math.min(...glyphs.map((glyph) => Math.abs(glyph.y)));
+  let anchor = -1;
+  for (const [index, glyph] of glyphs.entries()) {
+    if (Math.abs(Math.abs(glyph.y) - lowest) < 1e-3 && (anchor === -1 || glyph.x < (glyphs[anchor] as Glyph).x - 1e-3)) anchor = index;
+  }
+  const order = [anchor, ...[...glyphs.keys()].filter((index) => index !== anchor)];
+  const lastIndex = order.at(-1) as number;
+  const last = glyphs[lastIndex] as Glyph;
+  if (anchor === 0 && (ends[lastIndex] as number) >= end - 1e-3) return undefined;
+  const lastCode = codes[lastIndex] as number;
+  const advance = Math.max(0, Math.round(((end - last.x) * 1000000) / size) / 1000);
+  const widened = Math.abs(advance - widthOf(font, lastCode)) > 1e-3 ? codeFor(font, glyphOf(font, lastCode), font.toUnicode.get(lastCode) ?? '', advance) : lastCode;
+  if (widened === undefined) return undefined;
+  let from: {readonly x: number; readonly y: number} = (glyphs[0] as Glyph).from;
+  let text = '';
+  for (const index of order) {
+    const glyph = glyphs[index] as Glyph;
+    const code = index === lastIndex ? widened : (codes[index] as number);
+    text += `${move(glyph.x - from.x, glyph.y - from.y)}<${code.toString(16).padStart(4, '0')}> Tj\n`;
+    from = glyph;
+  }
+  const chrome = glyphs.at(-1) as Glyph;
+  return text + move(chrome.x - from.x, chrome.y - from.y).trimEnd();
+}
+
+/** A `Td` by (x, y), with a line break, or nothing when it does not move. */
+function move(x: number, y: number): string {
+  const number = (value: number): string => {
+    const rounded = Math.round(value * 1e6) / 1e6;
+    return Object.is(rounded, -0) ? '0' : String(rounded);
+  };
+  return Math.abs(x) < 1e-6 && Math.abs(y) < 1e-6 ? '' : `${number(x)} ${number(y)} Td\n`;
 }
 
 function recodeSpan(actual: string, glyphs: readonly Glyph[], out: string[]): void {
@@ -151,19 +294,26 @@ function recodeSpan(actual: string, glyphs: readonly Glyph[], out: string[]): vo
   }
 }
 
-function widthOf(font: ClusterFont, code: number): number {
-  return font.widths.get(font.glyphs[code - font.input.glyphCount] ?? code) ?? font.input.defaultWidth;
+/** The glyph a code draws: itself for the font's own codes (`/Identity`), else the one it was made for. */
+function glyphOf(font: ClusterFont, code: number): number {
+  return font.glyphs[code - font.input.glyphCount] ?? code;
 }
 
-/** The code drawing `glyph` that stands for `text`, made when new; undefined when the font has no code left. */
-function codeFor(font: ClusterFont, glyph: number, text: string): number | undefined {
-  const key = `${glyph}:${text}`;
+function widthOf(font: ClusterFont, code: number): number {
+  const added = font.advances[code - font.input.glyphCount];
+  return added ?? font.widths.get(glyphOf(font, code)) ?? font.input.defaultWidth;
+}
+
+/** The code drawing `glyph` that stands for `text` (with `advance`, else the glyph's own), made when new; undefined when the font has no code left. */
+function codeFor(font: ClusterFont, glyph: number, text: string, advance?: number): number | undefined {
+  const key = `${glyph}:${text}:${advance ?? ''}`;
   let code = font.added.get(key);
   if (code === undefined) {
     code = font.input.glyphCount + font.glyphs.length;
     if (code > 0xffff) return undefined;
     font.added.set(key, code);
     font.glyphs.push(glyph);
+    font.advances.push(advance ?? font.widths.get(glyph) ?? font.input.defaultWidth);
     font.toUnicode.set(code, text);
   }
   return code;
@@ -188,7 +338,7 @@ export function completeFont(font: ClusterFont): CompletedFont | undefined {
   const toUnicode = writeToUnicode(font.toUnicode);
   if (font.glyphs.length === 0) return {toUnicode, widths: font.input.widths, cidToGid: undefined};
   const first = font.input.glyphCount;
-  const added = font.glyphs.map((glyph) => widthOf(font, glyph));
+  const added = font.advances;
   const widths = `${font.input.widths.replace(/\]\s*$/, '')} ${first} [${added.join(' ')}]]`;
   const map = Buffer.alloc((first + font.glyphs.length) * 2);
   for (let code = 0; code < first; code++) map.writeUInt16BE(code, code * 2);
@@ -370,8 +520,7 @@ export function completeClusterText(objects: Map<number, string>, size: number):
         const at = names.get(name);
         return at === undefined ? undefined : fontAt(at);
       });
-      // Content held decoded for the passes after this one (`page-contents.ts`) stays so.
-      if (recoded !== content) objects.set(Number(ref[1]), /\/Filter\b/.test(stream.dictionary) ? flateStream(Buffer.from(recoded, 'latin1')) : decodedStream(recoded));
+      if (recoded !== content) objects.set(Number(ref[1]), flateStream(Buffer.from(recoded, 'latin1')));
     }
   }
   let next = size;

@@ -13,16 +13,4 @@ export interface OpenDefect {
   readonly defect: string;
 }
 
-export const openDefects: readonly OpenDefect[] = [
-  {
-    document: 'ar-react-thinking-in-react',
-    check: 'text',
-    defect:
-      '15 blocks: JSX attributes written as text are compared as raw HTML (2), a code block, and Arabic paragraphs where a letter with a mark above (أ in «ألا», the shadda and tanween of «كلٌّ») is read back on a line of its own, away from its word'
-  },
-  {
-    document: 'fa-opensource-guide-how-to-contribute',
-    check: 'text',
-    defect: '18 blocks: a letter with a mark above (آ in «آن») is read back on a line of its own, away from its word, in paragraphs and in the quotations of raw <aside> blocks'
-  }
-];
+export const openDefects: readonly OpenDefect[] = [];

@@ -18,6 +18,8 @@ export interface Box {
 /** One line of text as poppler laid it out: its box and its words. */
 export interface TextLine extends Box {
   readonly text: string;
+  /** Its words, left to right as poppler gives them. */
+  readonly words: ReadonlyArray<Box & {readonly text: string}>;
   /** Index of the poppler block (roughly a paragraph or cell) on its page. */
   readonly block: number;
 }
@@ -60,7 +62,8 @@ export function parseBboxLayout(xhtml: string): LinePage[] {
     const lines: TextLine[] = [];
     const blocks = selectAll('block', page).map((block, index) => {
       for (const line of selectAll('line', block)) {
-        lines.push({...box(line), block: index, text: selectAll('word', line).map((word) => toString(word)).join(' ')});
+        const words = selectAll('word', line).map((word) => ({...box(word), text: toString(word)}));
+        lines.push({...box(line), block: index, words, text: words.map((word) => word.text).join(' ')});
       }
       return box(block);
     });

@@ -95,6 +95,15 @@ describe.each([
     expect(stdout).not.toContain('\u0000');
   });
 
+  it('poppler reads every word whole: no space inside a word, no letter on a line of its own', async () => {
+    // Before each cluster's base was drawn first, poppler read «کتابخانه» as «کت اب خ ان ه»
+    // and set «آ» apart (it puts a cluster's text at its first glyph: a dot or a madda).
+    const {stdout} = await run('pdftotext', ['-enc', 'UTF-8', await pdf, '-']);
+    const text = stdout.replace(/[\u200E\u200F\u202A-\u202E]/g, '');
+    const whole = [...new Set(markdown.replace(/^---[^]*?---/, '').match(/[\u0600-\u06FF\u200C]+/g) ?? [])].map((word) => word.replace(/[\u060C\u061B\u061F\u06D4]/g, ''));
+    expect(whole.filter((word) => word !== '' && !text.includes(word))).toEqual([]);
+  });
+
   it('pdf.js finds every word and no U+0000 or presentation form', async () => {
     const raw = await pdfjsText(await pdf);
     expect(raw).not.toContain('\u0000');
@@ -137,6 +146,25 @@ describe('recodeClusters', () => {
     expect(done?.widths).toBe('[8 [400] 81 [500] 256 [0] 300 [0 500]]');
     const map = Buffer.from(done?.cidToGid ?? new Uint8Array());
     expect([map.readUInt16BE(8 * 2), map.readUInt16BE(300 * 2), map.readUInt16BE(301 * 2)]).toEqual([8, 0x100, 0x51]);
+  });
+
+  it('draws a cluster’s base first, on the baseline, and widens its last glyph to the cluster’s end', () => {
+    // A right-to-left run as Chrome draws it: the dot raised half a unit, before its base.
+    const drawn = 'BT\n/ReversedChars BMC\n/Span<</ActualText <FEFF0646> >> BDC\n/F5 10 Tf\n1 0 0 -1 100 700 Tm\n3 -0.5 Td <0100> Tj\n-1 0.5 Td <0051> Tj\nEMC\n4 0 Td <0008> Tj\nEMC\nET';
+    const font = clusterFont({toUnicode: cmap, widths: '[8 [400] 81 [500] 256 [0]]', defaultWidth: 0, glyphCount: 300});
+    const recoded = recodeClusters(drawn, (name) => (name === 'F5' ? font : undefined));
+    // The base (code 301, ن) at x 2 on the baseline, then the dot where it was (x 3, raised)
+    // with a new code whose advance reaches the base's end (x 2 + 5 = 7: 400 at 10 pt), then
+    // back to the base's origin, where Chrome's next move starts from.
+    expect(recoded).toBe(drawn.replace('3 -0.5 Td <0100> Tj\n-1 0.5 Td <0051> Tj', '2 0 Td\n<012d> Tj\n1 -0.5 Td\n<012e> Tj\n-1 0.5 Td'));
+    expect(completeFont(font)?.widths).toBe('[8 [400] 81 [500] 256 [0] 300 [0 500 400]]');
+    expect(completeFont(font)?.toUnicode).toContain('<012E> <200D>');
+  });
+
+  it('leaves a cluster as drawn when the glyph after it is placed by the last one’s advance', () => {
+    const drawn = 'BT\n/F5 10 Tf\n1 0 0 -1 100 700 Tm\n/Span<</ActualText <feff0646> >> BDC\n3 -0.5 Td <0100> Tj\n-1 0.5 Td <0051> Tj\nEMC\n<0008> Tj\nET';
+    const font = clusterFont({toUnicode: cmap, widths: '[8 [400] 81 [500] 256 [0]]', defaultWidth: 0, glyphCount: 300});
+    expect(recodeClusters(drawn, () => font)).toBe(drawn.replace('<0100>', '<012c>').replace('<0051>', '<012d>'));
   });
 
   it('leaves clusters whose glyphs already spell their text, and soft hyphens, alone', () => {
