@@ -2,7 +2,7 @@ import type {Element, ElementContent, Root} from 'hast';
 import {h} from 'hastscript';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
-import {apparatusLabel} from '../markdown/apparatus-labels.js';
+import {apparatusLabel, apparatusLabelLang} from '../markdown/apparatus-labels.js';
 
 /**
  * For the print edition: paper cannot be clicked, so every link to the web gets a
@@ -31,7 +31,7 @@ export const rehypeLinkNotes: Plugin<[], Root> = function () {
     if (numbers.size === 0) return;
     const list: Element = h(
       'section.link-notes',
-      h('h2', apparatusLabel(file.data.matter?.lang ?? 'en', 'links')),
+      h('h2', {lang: apparatusLabelLang(file.data.matter?.lang ?? 'en')}, apparatusLabel(file.data.matter?.lang ?? 'en', 'links')),
       h(
         'ol',
         [...numbers.keys()].map((href) => h('li', href.replace(/^mailto:/i, '')))

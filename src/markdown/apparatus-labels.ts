@@ -60,6 +60,22 @@ export function apparatusLabel(lang: string, label: ApparatusLabel): string {
   return labels[label];
 }
 
+/**
+ * The language of briefing's own words on a document's page, when it is not the
+ * document's: English for a language the table does not have. The element holding the
+ * words then says so (`lang="en"`), and the tagged PDF gives it its own `/Lang`, so a
+ * screen reader does not read "Notes" with Swahili rules.
+ *
+ * @param lang
+ *   BCP 47 tag of the document.
+ * @returns
+ *   `en`, or undefined when the words are in the document's language.
+ */
+export function apparatusLabelLang(lang: string): 'en' | undefined {
+  const labels = getOrCreate(resolved, lang, () => languageEntry(apparatusLabels, readLocale(lang)));
+  return labels === apparatusLabels.en && readLocale(lang)?.language !== 'en' ? 'en' : undefined;
+}
+
 /** Whether a name is one of the labels a template may mark with `data-label`. */
 export function isApparatusLabel(name: string): name is ApparatusLabel {
   return Object.hasOwn(apparatusLabels['en'] as object, name);

@@ -3,7 +3,7 @@ import type {List, Paragraph, PhrasingContent, Root} from 'mdast';
 import type {Plugin} from 'unified';
 import {visit} from 'unist-util-visit';
 import {reportError} from '../messages/messages.js';
-import {apparatusLabel} from './apparatus-labels.js';
+import {apparatusLabel, apparatusLabelLang} from './apparatus-labels.js';
 
 /** Label used when the manuscript gives none. */
 
@@ -45,22 +45,27 @@ export const remarkSummary: Plugin<[], Root> = function () {
       return;
     }
 
-    annotate(box, apparatusLabel(file.data.matter?.lang ?? 'en', 'summary'));
+    annotate(box, apparatusLabel(file.data.matter?.lang ?? 'en', 'summary'), apparatusLabelLang(file.data.matter?.lang ?? 'en'));
     tree.children.unshift(box);
   };
 };
 
-function annotate(box: ContainerDirective, defaultLabel: string): void {
+function annotate(box: ContainerDirective, defaultLabel: string, defaultLang: string | undefined): void {
   const [first] = box.children;
   let label: PhrasingContent[] = [{type: 'text', value: defaultLabel}];
+  // The default label's language, when it is not the document's; an author's is the document's.
+  let lang = defaultLang;
   if (first?.type === 'paragraph' && first.data?.directiveLabel) {
     box.children.shift();
-    if (first.children.length > 0) label = first.children;
+    if (first.children.length > 0) {
+      label = first.children;
+      lang = undefined;
+    }
   }
   const heading: Paragraph = {
     type: 'paragraph',
     children: label,
-    data: {hName: 'h2', hProperties: {className: ['summary-label']}}
+    data: {hName: 'h2', hProperties: lang ? {className: ['summary-label'], lang} : {className: ['summary-label']}}
   };
   box.children.unshift(heading);
   box.data = {...box.data, hName: 'aside', hProperties: {className: ['summary']}};

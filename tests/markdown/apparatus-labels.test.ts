@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {apparatusLabel, apparatusLabels, isApparatusLabel} from '../../src/markdown/apparatus-labels.js';
+import {apparatusLabel, apparatusLabelLang, apparatusLabels, isApparatusLabel} from '../../src/markdown/apparatus-labels.js';
 
 describe('apparatusLabel', () => {
   it('gives briefing’s words in the document’s language, by language and script', () => {
@@ -15,6 +15,12 @@ describe('apparatusLabel', () => {
   it('falls back to English for a language it does not have, or a tag it cannot read', () => {
     expect(apparatusLabel('sw', 'summary')).toBe('Summary');
     expect(apparatusLabel('not a tag!', 'from')).toBe('From');
+  });
+
+  it('says when the words are English in a document of another language, so the page can mark them', () => {
+    expect(apparatusLabelLang('sw')).toBe('en');
+    expect(apparatusLabelLang('not a tag!')).toBe('en');
+    for (const lang of ['en', 'en-GB', 'fr-CA', 'zh-TW', 'nb-NO']) expect(apparatusLabelLang(lang), lang).toBeUndefined();
   });
 
   it('has every word in every language, none empty', () => {

@@ -18,7 +18,7 @@ import {filePolicy, printPolicy} from '../page-policy.js';
 import {replaceNodes} from '../replace-nodes.js';
 import '../print-page.js';
 import {getOrCreate} from '../../util/get-or-create.js';
-import {apparatusLabel, isApparatusLabel} from '../../markdown/apparatus-labels.js';
+import {apparatusLabel, apparatusLabelLang, isApparatusLabel} from '../../markdown/apparatus-labels.js';
 
 export interface RehypeBriefingTemplateOptions {
   /** Loads (and caches) a template by name or folder. */
@@ -85,6 +85,8 @@ export const rehypeBriefingTemplate: Plugin<[RehypeBriefingTemplateOptions], Roo
       delete element.properties['dataLabel'];
       if (!isApparatusLabel(label)) throw new Error(`Unknown label \`${label}\` in template \`${template.name}\``);
       element.children = [{type: 'text', value: apparatusLabel(matter.lang, label)}];
+      const lang = apparatusLabelLang(matter.lang);
+      if (lang) element.properties['lang'] = lang;
     }
 
     const html = selectAll('html', page)[0];
