@@ -150,7 +150,8 @@ export class Renderer implements AsyncDisposable {
       producer: `${generator} (${browserVersion})`,
       lang: matter?.lang ?? 'en',
       date: documentDate(matter?.date),
-      standard: this.#settings.pdfStandard === 'a-2b' ? 'a-2b' : undefined
+      standard: this.#settings.pdfStandard === 'a-2b' ? 'a-2b' : undefined,
+      outline: file.data.headings?.map((heading) => heading.text)
     });
     return {file, ok: true, html, printPage, pdf: bytes, pages};
   }

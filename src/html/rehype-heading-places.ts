@@ -1,4 +1,5 @@
 import type {Root} from 'hast';
+import {toText} from 'hast-util-to-text';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 
@@ -6,6 +7,8 @@ import {SKIP, visit} from 'unist-util-visit';
 export interface PageHeading {
   /** 1 to 6. */
   readonly level: number;
+  /** Its text as written (in logical order), without soft hyphens, spaces collapsed. */
+  readonly text: string;
   /** The heading's start in the manuscript; none for the template's own (the masthead title, a label). */
   readonly place?: {readonly line: number; readonly column: number} | undefined;
 }
@@ -21,7 +24,7 @@ declare module 'vfile' {
  * Put the finished page's headings, in document order, on `file.data.headings`, each with
  * its place in the manuscript. The tagged PDF has one `H1`…`H6` for each, in the same
  * order, and no positions; a check of the PDF that finds a heading out of level (PDF/UA,
- * Matterhorn 14-003) finds its line here. Headings hidden from readers (`aria-hidden`, the
+ * Matterhorn 14-003) finds its line here, and the outline gets its titles from here. Headings hidden from readers (`aria-hidden`, the
  * pull quote's lifted copy) have no tag and are left out. Runs after the template.
  *
  * @returns
@@ -35,7 +38,8 @@ export const rehypeHeadingPlaces: Plugin<[], Root> = function () {
       const level = /^h([1-6])$/.exec(node.tagName)?.[1];
       if (level === undefined) return undefined;
       const start = node.position?.start;
-      headings.push(start ? {level: Number(level), place: {line: start.line, column: start.column}} : {level: Number(level)});
+      const text = toText(node).replace(/\u00AD/g, '').replace(/\s+/g, ' ').trim();
+      headings.push(start ? {level: Number(level), text, place: {line: start.line, column: start.column}} : {level: Number(level), text});
       return undefined;
     });
     file.data.headings = headings;

@@ -3,6 +3,7 @@ import type {PDFDocument} from 'pdf-lib';
 import {markArtifacts} from './artifact-marks.js';
 import {contentReader, type ContentReader} from './content-stream.js';
 import {shortenDestinationNames} from './destination-names.js';
+import {setOutlineTitles} from './outline-titles.js';
 import {describeLinks} from './link-descriptions.js';
 import {completeLigatureText} from './text-layer-ligatures.js';
 import {roleMapFor} from './structure-types.js';
@@ -21,6 +22,7 @@ import {srgbProfile} from './srgb-profile.js';
  * - ligature glyphs that ToUnicode maps to U+0000 given their text (`text-layer-ligatures.ts`);
  * - every link annotation a `/Contents`, the link's words (`link-descriptions.ts`);
  * - named destinations no longer than a name may be (`destination-names.ts`);
+ * - the outline's titles as the page's headings are written (`outline-titles.ts`);
  * - a `/Figure` without alternative text that groups other elements (Chrome's `<figure>`)
  *   retagged `/Div`: only the image's own `/Figure` carries its alternative text;
  * - for PDF/A-2, an sRGB output intent and the print flag on every annotation.
@@ -34,10 +36,12 @@ import {srgbProfile} from './srgb-profile.js';
  *   The catalog's object number.
  * @param {XmpFields} fields
  *   The metadata and the standards claimed.
+ * @param {readonly string[]} [outline]
+ *   The page's headings' texts, in document order, for the outline's titles.
  * @returns {number}
  *   The new size.
  */
-export function makeAccessible(objects: Map<number, string>, size: number, root: number, fields: XmpFields): number {
+export function makeAccessible(objects: Map<number, string>, size: number, root: number, fields: XmpFields, outline?: readonly string[]): number {
   const catalog = objects.get(root);
   if (catalog === undefined || !isDictionary(catalog)) return size;
   let next = size;
@@ -45,6 +49,7 @@ export function makeAccessible(objects: Map<number, string>, size: number, root:
   completeLigatureText(objects, read);
   describeLinks(objects, read);
   shortenDestinationNames(objects, root);
+  if (outline) setOutlineTitles(objects, root, outline);
   const elements: number[] = [];
   for (const [number, body] of objects) {
     if (isStream(body)) continue;
@@ -139,8 +144,10 @@ function withEntry(dictionary: string, key: string, value: string): string {
  *   pdf-lib, as the caller loaded it.
  * @param {XmpFields} fields
  *   The metadata and the standards claimed.
+ * @param {readonly string[]} [outline]
+ *   The page's headings' texts, for the outline's titles.
  */
-export function makeAccessibleWithPdfLib(doc: PDFDocument, lib: Pick<typeof PdfLib, 'PDFRef' | 'PDFObjectParser'>, fields: XmpFields): void {
+export function makeAccessibleWithPdfLib(doc: PDFDocument, lib: Pick<typeof PdfLib, 'PDFRef' | 'PDFObjectParser'>, fields: XmpFields, outline?: readonly string[]): void {
   const objects = new Map<number, string>();
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
     if (ref.generationNumber === 0) objects.set(ref.objectNumber, object.toString());
@@ -148,7 +155,7 @@ export function makeAccessibleWithPdfLib(doc: PDFDocument, lib: Pick<typeof PdfL
   const before = new Map(objects);
   const root = doc.context.trailerInfo.Root;
   if (!(root instanceof lib.PDFRef)) return;
-  const size = makeAccessible(objects, doc.context.largestObjectNumber + 1, root.objectNumber, fields);
+  const size = makeAccessible(objects, doc.context.largestObjectNumber + 1, root.objectNumber, fields, outline);
   for (const [number, text] of objects) {
     if (before.get(number) === text) continue;
     const object = lib.PDFObjectParser.forBytes(Buffer.from(text, 'latin1'), doc.context).parseObject();

@@ -103,7 +103,7 @@ describe('build with inspectPdf: reportPdfFindings', () => {
     const pdf = built.documents[0]?.pdf as Uint8Array;
     const file = new VFile({path: 'levels.md', value: levels});
     // The page as the HTML stage saw it, with one heading more than the PDF has.
-    file.data.headings = [...(built.documents[0]?.file.data.headings ?? []), {level: 2, place: {line: 99, column: 1}}];
+    file.data.headings = [...(built.documents[0]?.file.data.headings ?? []), {level: 2, text: 'Extra', place: {line: 99, column: 1}}];
     await reportPdfFindings(pdf, file, 'levels.pdf');
     expect(file.messages.map(line)).toEqual([
       expect.stringMatching(/^-:- error 14-003 .* \(H2 → H4, H3 → H6\), in `levels\.pdf` \[pdf-check\]$/)

@@ -14,13 +14,13 @@ function templateLike() {
 
 describe('rehypeHeadingPlaces', () => {
   it('lists the page’s headings in order with the manuscript’s places; the template’s have none, hidden ones are left out', async () => {
-    const {file} = await render('Intro.\n\n## One\n\nText.\n\n#### Deep\n\n  ### Three\n', [], [templateLike, rehypeHeadingPlaces]);
+    const {file} = await render('Intro.\n\n## One\n\nText.\n\n#### Deep *and*\u00AD   wide\n\n  ### Three\n', [], [templateLike, rehypeHeadingPlaces]);
     expect(file.data.headings).toEqual([
-      {level: 1},
-      {level: 2, place: {line: 3, column: 1}},
-      {level: 4, place: {line: 7, column: 1}},
-      {level: 3, place: {line: 9, column: 3}},
-      {level: 2}
+      {level: 1, text: 'The title'},
+      {level: 2, text: 'One', place: {line: 3, column: 1}},
+      {level: 4, text: 'Deep and wide', place: {line: 7, column: 1}},
+      {level: 3, text: 'Three', place: {line: 9, column: 3}},
+      {level: 2, text: 'Notes'}
     ]);
   });
 

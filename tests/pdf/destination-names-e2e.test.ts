@@ -69,7 +69,7 @@ interface Landing {
 }
 
 /** Each link on page 1 with its named destination, and each heading's outline entry, resolved by pdf.js. */
-async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: Landing[]; outline: Landing[]}> {
+async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: Landing[]; outline: Landing[]; titles: string[]}> {
   const document = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise;
   try {
     const land = async (dest: unknown): Promise<Landing> => {
@@ -85,14 +85,17 @@ async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: L
       links.push(await land(annotation.dest));
     }
     const outline: Landing[] = [];
-    const walk = async (items: Array<{dest: unknown; items: unknown[]}> | null): Promise<void> => {
+    const titles: string[] = [];
+    type Item = {dest: unknown; title: string; items: unknown[]};
+    const walk = async (items: Item[] | null): Promise<void> => {
       for (const item of items ?? []) {
         outline.push(await land(item.dest));
-        await walk(item.items as Array<{dest: unknown; items: unknown[]}>);
+        titles.push(item.title);
+        await walk(item.items as Item[]);
       }
     };
-    await walk((await document.getOutline()) as Array<{dest: unknown; items: unknown[]}> | null);
-    return {names, links, outline};
+    await walk((await document.getOutline()) as Item[] | null);
+    return {names, links, outline, titles};
   } finally {
     await document.destroy();
   }
@@ -116,6 +119,13 @@ describe('destination names of non-Latin headings', () => {
       expect(link.top - heading.top, `link ${index + 1}`).toBeGreaterThanOrEqual(0);
       expect(link.top - heading.top, `link ${index + 1}`).toBeLessThan(100);
     }
+  });
+
+  it.each(['one', 'lib'] as const)('leave the outline titled with the headings as written: right to left in reading order, a wrapped one once (%s)', async (copy) => {
+    // Chrome titles them as laid out: the words of a right-to-left heading reversed, a
+    // Chinese heading that wraps twice over.
+    const {titles} = await destinations(pdfs[copy]);
+    expect(titles).toEqual(['پیوندهای درونی به سرفصل‌های بلند', ...headings]);
   });
 
   it('pass the checker, poppler without a warning, and qpdf', async () => {
