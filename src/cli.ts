@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import {exitCode} from './cli/exit-codes.js';
 import {mainUsage, usages} from './cli/usage.js';
+import {startHtmlThreadEarly} from './pipeline/html-thread.js';
 import {version} from './util/version.js';
 
 /**
@@ -18,6 +19,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'build':
+      // The HTML stage's thread starts while the command loads (see `html-thread.ts`).
+      startHtmlThreadEarly();
       return (await import('./cli/build-command.js')).buildCommand(rest);
     case 'check':
       return (await import('./cli/check-command.js')).checkCommand(rest);

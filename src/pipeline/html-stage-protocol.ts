@@ -14,6 +14,12 @@ export interface HtmlStageSetup {
   readonly print: boolean;
 }
 
+/** A thread started before the run's settings were known gets them first (`html-thread.ts`). */
+export interface HtmlThreadSetup {
+  readonly type: 'setup';
+  readonly setup: HtmlStageSetup;
+}
+
 /** What the main thread asks of the worker. */
 export type HtmlStageRequest = {type: 'render'; id: number; path: string; cwd: string; value: string; lint: boolean} | {type: 'reload'};
 

@@ -7,8 +7,12 @@
 import {fileURLToPath} from 'node:url';
 import {parentPort, workerData} from 'node:worker_threads';
 import {runWithCodeCache} from './code-cache.js';
-import type {HtmlStageSetup} from './html-stage-protocol.js';
+import type {HtmlStageSetup, HtmlThreadSetup} from './html-stage-protocol.js';
 import type {serveHtmlStage} from './html-stage-worker.js';
 
 const {exports} = runWithCodeCache(fileURLToPath(new URL('html-stage-worker.cjs', import.meta.url)));
-if (parentPort) (exports as {serveHtmlStage: typeof serveHtmlStage}).serveHtmlStage(workerData as HtmlStageSetup, parentPort);
+const serve = (exports as {serveHtmlStage: typeof serveHtmlStage}).serveHtmlStage;
+const port = parentPort;
+if (port && workerData !== undefined) serve(workerData as HtmlStageSetup, port);
+// A thread started before the run's settings were known (`html-thread.ts`) gets them first.
+else if (port) port.once('message', (message: HtmlThreadSetup) => serve(message.setup, port));

@@ -1,9 +1,8 @@
-import path from 'node:path';
-import {Worker} from 'node:worker_threads';
+import type {Worker} from 'node:worker_threads';
 import type {VFile} from 'vfile';
 import {frozenSettings} from '../config/config.js';
 import type {PrintPage} from '../html/print-page.js';
-import {packageRoot} from '../util/package-root.js';
+import {takeHtmlThread} from './html-thread.js';
 import {fromPortable, type HtmlStageRequest, type HtmlStageResponse, type HtmlStageSetup, type PortablePrintPage} from './html-stage-protocol.js';
 
 export type {HtmlStageSetup} from './html-stage-protocol.js';
@@ -121,12 +120,11 @@ export class HtmlStage {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(path.join(packageRoot, 'dist', 'html-stage-thread.cjs'), {workerData: this.#setup});
+    // The thread the command started early, when there is one; it never keeps the process alive on its own.
+    const worker = takeHtmlThread(this.#setup);
     worker.on('message', (response: HtmlStageResponse) => this.#answer(response));
     worker.on('error', (error) => this.#lost(worker, error));
     worker.on('exit', (code) => this.#lost(worker, new Error(`The HTML stage stopped (exit code ${code})`)));
-    // The thread never keeps the process alive on its own.
-    worker.unref();
     this.#worker = worker;
     return worker;
   }

@@ -4,6 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {resolveSettings} from '../../src/config/config.js';
 import {HtmlStage} from '../../src/pipeline/html-stage.js';
 import {fromPortable, portableFields, toPortable} from '../../src/pipeline/html-stage-protocol.js';
+import {startHtmlThreadEarly, takeHtmlThread} from '../../src/pipeline/html-thread.js';
 
 /** Fields of a message that do not cross the thread, or that follow from others. */
 const leftBehind = ['ancestors', 'cause', 'stack', 'line', 'column', 'name', 'message', 'reason'];
@@ -67,6 +68,37 @@ describe('the HTML stage', () => {
     const messages = file.messages.filter((message) => message.ruleId === 'image-alt');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({file: 'lint.md', line: 14, column: 1, source: 'briefing-lint', url: expect.stringMatching(/README\.md#image-alt$/)});
+  });
+});
+
+describe('a thread started early (by the command, before its settings are known)', () => {
+  const settings = (): ReturnType<typeof resolveSettings> => resolveSettings({config: {root: process.cwd()}});
+
+  it('is taken by the next HTML stage, which sends it the setup and renders with it', async () => {
+    const early = startHtmlThreadEarly();
+    // Asked again before it is taken, it is the same thread.
+    expect(startHtmlThreadEarly()).toBe(early);
+    const stage = new HtmlStage({settings: settings(), print: false});
+    try {
+      stage.start();
+      const file = new VFile({path: 'early.md', value: '---\ntitle: Early\n---\n\nText.\n'});
+      expect((await stage.render(file, 30_000)).html).toContain('Early');
+      // Taken once: the next one is a thread of its own.
+      const next = takeHtmlThread({settings: settings(), print: false});
+      expect(next).not.toBe(early);
+      await next.terminate();
+    } finally {
+      await stage.close();
+    }
+  });
+
+  it('is not taken once it has stopped', async () => {
+    const early = startHtmlThreadEarly();
+    await early.terminate();
+    await new Promise((resolve) => setImmediate(resolve));
+    const thread = takeHtmlThread({settings: settings(), print: false});
+    expect(thread).not.toBe(early);
+    await thread.terminate();
   });
 });
 
