@@ -1,8 +1,8 @@
 import type {Element, Root as HastRoot} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {toText} from 'hast-util-to-text';
-import type {Html, Parent, PhrasingContent, Root, RootContent} from 'mdast';
-import type {Plugin} from 'unified';
+import type {Html, Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdast';
+import type {Plugin, Processor} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {reportWarning} from '../messages/messages.js';
@@ -36,23 +36,36 @@ const blockTag = /^<\/?\s*(?:address|article|aside|blockquote|dd|details|div|dl|
 const boundaries = new WeakSet<RootContent>();
 
 /** What became of a piece of raw HTML, for the warning. */
-type Kept = 'nothing' | 'tag' | 'boundary' | 'text' | 'image' | 'text and images' | 'break';
+type Kept = 'nothing' | 'tag' | 'boundary' | 'text' | 'image' | 'text and images' | 'break' | 'markdown';
 
 /**
  * Raw HTML is never rendered (a manuscript may come from anyone, and the output is
  * mailed and printed), but its content is not lost either: a block keeps its text as
  * plain paragraphs (what a browser would show of it, so no script or style), `<br>`
  * becomes a line break and `<img src>` an image, which then passes the same URL checks
- * and the same inliner as a Markdown image. Tags and attributes are dropped. Each kind
- * of markup is one warning per document, at its first place, saying what was kept.
+ * and the same inliner as a Markdown image. Tags and attributes are dropped. A block
+ * whose element asks for it with kramdown's `markdown="1"` (Jekyll sites write pull quotes
+ * and notes so) keeps its text as Markdown instead: parsed with the document's own syntax,
+ * so its links, emphasis and lists are those of the page. Each kind of markup is one
+ * warning per document, at its first place, saying what was kept.
  *
  * @returns
  *   Transform.
  */
 export const remarkRawHtml: Plugin<[], Root> = function () {
+  // The document's parser, with its syntax extensions (GFM, directives): for `markdown="1"`.
+  const processor = this as unknown as Processor<Root>;
   return function (tree, file) {
     const seen = new Map<string, {node: Html; kept: Kept; count: number}>();
     const bounded = new Set<Parent>();
+    keepContent(tree, file, processor, seen, bounded);
+    for (const parent of bounded) settleBoundaries(parent);
+    for (const {node, kept, count} of seen.values()) warn(file, node, kept, count);
+  };
+};
+
+/** Every `html` node of a tree replaced by what it keeps (see `remarkRawHtml`), noted in `seen`. */
+function keepContent(tree: Root, file: VFile, processor: Processor<Root>, seen: Map<string, {node: Html; kept: Kept; count: number}>, bounded: Set<Parent>): void {
     visit(tree, 'html', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
       const block = blockParents.has(parent.type);
@@ -62,7 +75,9 @@ export const remarkRawHtml: Plugin<[], Root> = function () {
         const fragment = fromHtml(node.value, {fragment: true});
         // `<body>`, `<html>`, `<frameset>` vanish in a fragment: named from the markup itself.
         tag = firstTag(fragment) ?? /^<([a-z][a-z\d:-]*)/i.exec(node.value.trim())?.[1]?.toLowerCase();
-        content = block ? blockContent(fragment, node) : inlineContent(fragment, node);
+        const markdown = block ? markdownContent(fragment, node, processor) : undefined;
+        if (markdown) keepContent(markdown, file, processor, seen, bounded);
+        content = markdown ? {nodes: markdown.children, kept: 'markdown'} : block ? blockContent(fragment, node) : inlineContent(fragment, node);
       } catch (error) {
         // Markup nested deeper than the stack: dropped whole, still with its warning.
         if (!(error instanceof RangeError)) throw error;
@@ -86,10 +101,53 @@ export const remarkRawHtml: Plugin<[], Root> = function () {
       }
       return [SKIP, index + nodes.length];
     });
-    for (const parent of bounded) settleBoundaries(parent);
-    for (const {node, kept, count} of seen.values()) warn(file, node, kept, count);
-  };
-};
+}
+
+/**
+ * A block whose first element has kramdown's `markdown="1"` (or `"block"`) as Markdown:
+ * its text as a browser shows it, lines freed of the markup's indentation, parsed with the
+ * document's syntax; its images where they stood, an image alone on a line a paragraph of
+ * its own. Every node is placed at the block.
+ *
+ * @returns
+ *   The parsed content, or undefined when the block does not ask for Markdown or holds none.
+ */
+function markdownContent(fragment: HastRoot, node: Html, processor: Processor<Root>): Root | undefined {
+  let asked = false;
+  visit(fragment, 'element', (element) => {
+    asked = ['1', 'block'].includes(String(element.properties['markdown'] ?? '').toLowerCase());
+    return false;
+  });
+  if (!asked) return undefined;
+  // Its line breaks are the Markdown's own (a list item a line), so white space is kept as written.
+  const {text, images} = textWithImages(fragment, 'pre');
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0));
+  const source = lines
+    .map((line) => line.slice(Number.isFinite(indent) ? indent : 0))
+    .map((line) => (line.includes(imageMark) && line.replaceAll(imageMark, '').trim() === '' ? `\n${line.trim()}\n` : line))
+    .join('\n');
+  // Parsed only: the document's transforms after this one (URLs, typography) see it in the tree.
+  const tree = processor.parse(source);
+  const queue = [...images];
+  visit(tree, (child: Nodes, index, parent) => {
+    child.position = node.position;
+    if (child.type !== 'text' || !child.value.includes(imageMark) || !parent || index === undefined) return undefined;
+    const parts = child.value.split(imageMark);
+    const replaced: PhrasingContent[] = [];
+    for (const [part, value] of parts.entries()) {
+      if (part > 0) {
+        const found = queue.shift();
+        if (found) replaced.push({type: 'image', url: found.src, alt: found.alt, title: found.title, position: node.position});
+      }
+      if (value !== '') replaced.push({type: 'text', value, position: node.position});
+    }
+    (parent.children as PhrasingContent[]).splice(index, 1, ...replaced);
+    return [SKIP, index + replaced.length];
+  });
+  // A tag alone (`<div markdown="1">`, its content written as Markdown below it) has nothing to read.
+  return tree.children.length > 0 ? tree : undefined;
+}
 
 /**
  * The inline tags of blocks stand for line breaks: keep one between two pieces of
@@ -197,7 +255,7 @@ function describe(text: string, images: number): Kept {
  * The text a browser would show of the fragment, with each `<img>` that has a `src`
  * replaced by a mark, and those images in order.
  */
-function textWithImages(fragment: HastRoot): {text: string; images: RawImage[]} {
+function textWithImages(fragment: HastRoot, whitespace: 'normal' | 'pre' = 'normal'): {text: string; images: RawImage[]} {
   const images: RawImage[] = [];
   visit(fragment, (child, index, parent) => {
     if (child.type === 'text') {
@@ -212,7 +270,7 @@ function textWithImages(fragment: HastRoot): {text: string; images: RawImage[]} 
     parent.children[index] = {type: 'text', value: imageMark};
     return undefined;
   });
-  return {text: toText(fragment), images};
+  return {text: toText(fragment, {whitespace}), images};
 }
 
 /** An `<img>` with a source, as a Markdown image needs it. */
@@ -256,7 +314,8 @@ function warn(file: VFile, node: Html, kept: Kept, count: number): void {
     text: 'is not rendered: its text is kept as plain text, expected Markdown or a directive',
     image: 'is not rendered: its image is read as a Markdown image, expected `![alt](path)`',
     'text and images': 'is not rendered: its text is kept as plain text and its images read as Markdown images, expected Markdown or a directive',
-    break: 'is read as a line break, expected a backslash at the end of the line'
+    break: 'is read as a line break, expected a backslash at the end of the line',
+    markdown: 'is not rendered: its text is read as Markdown, as its `markdown` attribute asks (its tags are dropped)'
   }[kept];
   reportWarning(file, `Raw HTML \`${shown}\`${times} ${outcome}`, node, 'raw-html');
 }

@@ -50,6 +50,15 @@ describe('expected text from the Markdown', () => {
     ]);
   });
 
+  it('reads a raw HTML block with kramdown’s markdown="1" as Markdown, its blocks at the block’s line', () => {
+    const markdown = 'Intro.\n\n<aside markdown="1">\n  Keep your *ticket*.\n  <p markdown="1">\n— The crew, [timetable](https://example.org/t)\n  </p>\n</aside>\n';
+    expect(expectedBlocks(markdown).map((block) => [block.kind, block.line, block.pieces])).toEqual([
+      ['paragraph', 1, ['Intro.']],
+      ['paragraph', 3, ['Keep your ticket.']],
+      ['paragraph', 3, ['— The crew, timetable']]
+    ]);
+  });
+
   it('cuts a block after links and at footnote marks, and drops MDX heading ids', () => {
     expect(text('Read [the notice](https://example.org) before boarding[^1] today.\n\n[^1]: Boarding closes early.\n\n## Boarding {/*boarding*/}\n')).toEqual([
       'Read the notice| before boarding| today.',

@@ -31,7 +31,8 @@ export interface ExpectedBlock {
  * - code blocks and inline code are text, every character of them;
  * - raw HTML: a block's text content (as a browser would show it; tags, comments, scripts
  *   and styles are not text) must survive; inline tags are markup around text that is
- *   already the paragraph's;
+ *   already the paragraph's; a block whose element has kramdown's `markdown="1"` (Jekyll's
+ *   default Markdown reader honours it) holds Markdown, whose blocks are required as any;
  * - images: a local image prints as a picture, so its alt text is not required; a remote
  *   image is not fetched, so its alt text is the only trace left and is required;
  * - heading attributes `{#id}` and MDX `{/*id*\/}` (which CommonMark reads as `{/` and an
@@ -55,16 +56,36 @@ const blockKinds = new Set(['paragraph', 'heading', 'tableCell', 'code', 'html']
  *   The blocks, in source order; blocks without text are left out.
  */
 export function expectedBlocks(markdown: string): ExpectedBlock[] {
-  const tree = parser.parse(stripPandocTitleBlock(markdown)) as Root;
+  return blocksOf(parser.parse(stripPandocTitleBlock(markdown)) as Root);
+}
+
+/**
+ * The blocks of a tree (see `expectedBlocks`).
+ *
+ * @param tree
+ *   A document, or the Markdown of a raw HTML block that asks for it.
+ * @param at
+ *   The line to give every block (the raw HTML block's), else each its own.
+ * @returns
+ *   The blocks, in source order.
+ */
+function blocksOf(tree: Root, at?: number): ExpectedBlock[] {
   const blocks: ExpectedBlock[] = [];
   visit(tree, (node) => {
     if (!blockKinds.has(node.type)) return;
+    if (node.type === 'html') {
+      const markdown = markdownOf(node.value);
+      if (markdown !== undefined) {
+        blocks.push(...blocksOf(parser.parse(markdown) as Root, at ?? node.position?.start.line ?? 0));
+        return SKIP;
+      }
+    }
     const pieces = node.type === 'html' ? [htmlText(node.value)] : node.type === 'code' ? [node.value] : piecesOf(node);
     if (node.type === 'heading') pieces[pieces.length - 1] = (pieces.at(-1) ?? '').replace(/\s*\{(?:#[^}]*|\/\*?[^}]*?\*?\/)\}\s*$/, '');
     const kept = pieces.filter((piece) => piece.trim() !== '');
-    if (kept.length > 0) blocks.push({kind: node.type, line: node.position?.start.line ?? 0, pieces: kept});
+    if (kept.length > 0) blocks.push({kind: node.type, line: at ?? node.position?.start.line ?? 0, pieces: kept});
     visit(node, 'image', (image) => {
-      if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(image.url) && image.alt) blocks.push({kind: 'image', line: image.position?.start.line ?? 0, pieces: [image.alt]});
+      if (/^(?:[a-z][a-z\d+.-]*:|\/\/)/i.test(image.url) && image.alt) blocks.push({kind: 'image', line: at ?? image.position?.start.line ?? 0, pieces: [image.alt]});
     });
     // A paragraph's or cell's inline content is in its pieces; nothing below is a block.
     return SKIP;
@@ -98,6 +119,28 @@ function piecesOf(node: Nodes): string[] {
   };
   for (const child of 'children' in node ? node.children : []) walk(child as Nodes);
   return pieces;
+}
+
+/**
+ * The Markdown of a raw HTML block whose first element has kramdown's `markdown="1"` (or
+ * `"block"`): its text content as written, freed of the markup's indentation.
+ *
+ * @param html
+ *   Raw HTML from the manuscript.
+ * @returns
+ *   The Markdown, or undefined when the block does not ask for it.
+ */
+function markdownOf(html: string): string | undefined {
+  const fragment = fromHtml(html, {fragment: true});
+  let asked = false;
+  visit(fragment, 'element', (element) => {
+    asked = ['1', 'block'].includes(String(element.properties['markdown'] ?? '').toLowerCase());
+    return false;
+  });
+  if (!asked) return undefined;
+  const lines = toText(fragment, {whitespace: 'pre'}).split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0));
+  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }
 
 /**

@@ -55,6 +55,44 @@ describe('remarkRawHtml: content kept, markup dropped', () => {
     ]);
   });
 
+  it('reads a block that asks with markdown="1" as Markdown: links, emphasis and lists of the page', async () => {
+    const {article, messages} = await render(
+      [
+        '<aside markdown="1" class="quote">',
+        '  Short notes are *kind*.',
+        '  <p markdown="1" class="credit">',
+        '— Someone, [in a letter](https://example.org/letter)',
+        '  </p>',
+        '</aside>',
+        '',
+        '<div markdown="block">',
+        '- the first stop',
+        '- the second stop<br>',
+        '</div>'
+      ].join('\n')
+    );
+    expect(paragraphs(article)).toEqual(['Short notes are kind.', '— Someone, in a letter']);
+    expect(selectAll('em', article).map(textOf)).toEqual(['kind']);
+    expect(selectAll('a[href="https://example.org/letter"]', article).map(textOf)).toEqual(['in a letter']);
+    expect(selectAll('li', article).map(textOf)).toEqual(['the first stop', 'the second stop']);
+    expect(selectAll('aside, div', article)).toEqual([]);
+    expect(messages).toEqual([
+      '5:1 raw-html warning Raw HTML `<aside markdown="1" class="quote"> Short…` is not rendered: its text is read as Markdown, as its `markdown` attribute asks (its tags are dropped)',
+      '12:1 raw-html warning Raw HTML `<div markdown="block"> - the first stop …` is not rendered: its text is read as Markdown, as its `markdown` attribute asks (its tags are dropped)'
+    ]);
+  });
+
+  it('reads markdown="1" content with the page’s safety: a javascript: link stays text', async () => {
+    const {article} = await render('<div markdown="1">\n[the ferry](javascript:alert(1)) leaves\n</div>');
+    expect(selectAll('a', article)).toEqual([]);
+    expect(paragraphs(article).join(' ')).toContain('the ferry');
+  });
+
+  it('keeps a block without markdown="1" (or with markdown="0") as plain text', async () => {
+    const {article} = await render('<div markdown="0">A [plain](https://example.org) *block*.</div>');
+    expect(paragraphs(article)).toEqual(['A [plain](https://example.org) *block*.']);
+  });
+
   it('keeps no script or style text, and makes nothing of event handlers', async () => {
     const {article, messages} = await render('<div onclick="steal()"><script>steal()</script><style>p{display:none}</style>Visible words.</div>');
     expect(paragraphs(article)).toEqual(['Visible words.']);
