@@ -57,7 +57,8 @@ export async function loadFontFaces(specs: readonly FontSpec[]): Promise<FontFac
       const root = path.dirname(require.resolve(`${spec.package}/package.json`));
       const sheets = [...spec.weights.map((weight) => `${weight}.css`), ...(spec.italics ?? []).map((weight) => `${weight}-italic.css`)];
       return sheets.map(async (sheet) =>
-        parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root).map((face) => ({...face, fallback: spec.fallback === true, for: spec.for}))
+        // Assigned, not spread: a face's ranges are read only when needed (see `lazyRanges`).
+        parseFontsourceCss(await readFile(path.join(root, sheet), 'utf8'), root).map((face) => Object.assign(face, {fallback: spec.fallback === true, for: spec.for}))
       );
     })
   );
@@ -87,8 +88,19 @@ export function parseFontsourceCss(css: string, root: string): Array<Omit<FontFa
       if (!family || !style || !weight || !file || !unicodeRange) {
         throw new Error(`Unexpected @font-face rule in ${root}, expected fontsource's format`);
       }
-      return {family, style, weight, unicodeRange, ranges: parseUnicodeRange(unicodeRange), file: path.resolve(root, file)};
+      return lazyRanges({family, style, weight, unicodeRange, file: path.resolve(root, file)});
     });
+}
+
+/**
+ * A face whose `ranges` are parsed from its `unicodeRange` when first read. A template's
+ * fallback families (CJK, Arabic, Hebrew, emoji) are 750 faces with 50,000 ranges, which
+ * took 40-80 ms to parse at every start of the HTML stage; a page needs those of the
+ * faces its characters fall in, most pages none of the fallbacks'.
+ */
+function lazyRanges(face: Omit<FontFace, 'ranges' | 'fallback' | 'for'>): Omit<FontFace, 'fallback' | 'for'> {
+  let ranges: Array<[number, number]> | undefined;
+  return Object.defineProperty(face, 'ranges', {enumerable: true, get: () => (ranges ??= parseUnicodeRange(face.unicodeRange))}) as Omit<FontFace, 'fallback' | 'for'>;
 }
 
 /**
