@@ -151,7 +151,7 @@ export class Renderer implements AsyncDisposable {
       lang: matter?.lang ?? 'en',
       date: documentDate(matter?.date),
       standard: this.#settings.pdfStandard === 'a-2b' ? 'a-2b' : undefined,
-      outline: file.data.headings?.map((heading) => heading.text)
+      page: {headings: file.data.headings?.map((heading) => heading.text), links: file.data.linkTexts}
     });
     return {file, ok: true, html, printPage, pdf: bytes, pages};
   }

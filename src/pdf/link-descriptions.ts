@@ -1,29 +1,47 @@
 import {contentReader, type ContentReader} from './content-stream.js';
 import {fontText, markedContent, shownCodes, type FontText} from './content-text.js';
 import {pageResources} from './page-resources.js';
+import {reference} from './pdf-object-text.js';
 import {openStream} from './text-layer-clusters.js';
 
 const textShowing = new Set(['Tj', 'TJ', "'", '"']);
 
+/** The page's links, to describe the PDF's by. */
+export interface PageLinks {
+  /** The catalog's object number. */
+  readonly root: number;
+  /** Each link's words as written on the page (logical order), in document order. */
+  readonly texts: readonly string[];
+}
+
 /**
- * Give every link annotation without one a `/Contents`: the text of its `/Link` structure
- * element as the page shows it (the link's words), else its web address. PDF/UA-1 wants
- * an alternate description on every link annotation (Matterhorn 28-012); Chrome writes
- * none.
+ * Give every link annotation without one a `/Contents`: the link's words, else its web
+ * address. PDF/UA-1 wants an alternate description on every link annotation (Matterhorn
+ * 28-012); Chrome writes none. The words are the page's own when it gives them (`links`)
+ * and it has as many links as the structure tree has `/Link` elements, one for each in
+ * reading order; else the text of the `/Link` element as drawn, which for right-to-left
+ * words is in visual order, letters reversed.
  *
  * @param {Map<number, string>} objects
  *   Each object's text by number, changed in place.
  * @param {ContentReader} read
  *   Reads content streams (shared with the other passes).
+ * @param {PageLinks} [links]
+ *   The page's links.
  */
-export function describeLinks(objects: Map<number, string>, read: ContentReader = contentReader(openStream)): void {
+export function describeLinks(objects: Map<number, string>, read: ContentReader = contentReader(openStream), links?: PageLinks): void {
+  const written = new Map<number, string>();
+  if (links) {
+    const elements = linkElements(objects, links.root);
+    if (elements.length === links.texts.length) for (const [index, number] of elements.entries()) written.set(number, links.texts[index] ?? '');
+  }
   const fonts = new Map<number, FontText | undefined>();
   const pageTexts = new Map<number, Map<number, string>>();
   const textOnPage = (page: number, mcid: number): string => {
     if (!pageTexts.has(page)) pageTexts.set(page, markedText(objects, objects.get(page) ?? '', fonts, read));
     return pageTexts.get(page)?.get(mcid) ?? '';
   };
-  for (const body of objects.values()) {
+  for (const [element, body] of objects) {
     if (!/\/Type\s*\/StructElem\b/.test(body) || !/\/S\s*\/Link\b/.test(body)) continue;
     const annotations = [...body.matchAll(/\/Obj\s+(\d+)\s+0\s+R/g)].map((match) => Number(match[1]));
     if (annotations.length === 0) continue;
@@ -33,10 +51,29 @@ export function describeLinks(objects: Map<number, string>, read: ContentReader 
       const annotation = objects.get(number) ?? '';
       if (!/\/Subtype\s*\/Link\b/.test(annotation) || /\/Contents\b/.test(annotation)) continue;
       const uri = /\/URI\s*\(((?:\\[^]|[^\\)])*)\)/.exec(annotation)?.[1]?.replace(/\\([^])/g, '$1');
-      const description = words.join('').replace(/[\0\s]+/g, ' ').trim() || uri;
+      const description = written.get(element)?.replace(/\s+/g, ' ').trim() || words.join('').replace(/[\0\s]+/g, ' ').trim() || uri;
       if (description) objects.set(number, annotation.replace(/>>\s*$/, `\n/Contents ${textString(description)}>>`));
     }
   }
+}
+
+/** The `/Link` structure elements, in reading order (the structure tree depth first). */
+function linkElements(objects: ReadonlyMap<number, string>, root: number): number[] {
+  const tree = reference(objects.get(root) ?? '', 'StructTreeRoot');
+  const found: number[] = [];
+  const seen = new Set<number>();
+  const visit = (number: number): void => {
+    const body = objects.get(number) ?? '';
+    if (seen.has(number)) return;
+    seen.add(number);
+    if (number !== tree && !/\/Type\s*\/StructElem\b/.test(body)) return;
+    if (/\/S\s*\/Link\b/.test(body)) found.push(number);
+    const kids = /\/K\s*(\[(?:<<[^]*?>>|[^\]])*\]|<<[^]*?>>|\d+\s+0\s+R|\d+)/.exec(body)?.[1] ?? '';
+    // Marked-content and object references are dictionaries: skipped whole.
+    for (const kid of kids.matchAll(/<<[^]*?>>|(\d+)\s+0\s+R/g)) if (kid[1] !== undefined) visit(Number(kid[1]));
+  };
+  if (tree !== undefined) visit(tree);
+  return found;
 }
 
 /** The page (`/Pg`) of a structure element or marked-content reference, if it names one. */

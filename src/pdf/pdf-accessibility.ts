@@ -13,6 +13,14 @@ import {metadataStream, xmpPacket, type XmpFields} from './xmp-metadata.js';
 import {isDictionary, isStream, reference} from './pdf-object-text.js';
 import {srgbProfile} from './srgb-profile.js';
 
+/** The words of the page a PDF was printed from, as written (logical order), where Chrome's are as drawn. */
+export interface PageText {
+  /** Each heading's text in document order: the outline's titles. */
+  readonly headings?: readonly string[] | undefined;
+  /** Each link's words in document order: the link annotations' descriptions. */
+  readonly links?: readonly string[] | undefined;
+}
+
 /**
  * What Chrome's tagged PDF lacks for PDF/UA-1, added to a PDF read as object texts (the
  * form `rewriteChromePdf` reads; see `makeAccessibleWithPdfLib` for any other PDF):
@@ -36,20 +44,20 @@ import {srgbProfile} from './srgb-profile.js';
  *   The catalog's object number.
  * @param {XmpFields} fields
  *   The metadata and the standards claimed.
- * @param {readonly string[]} [outline]
- *   The page's headings' texts, in document order, for the outline's titles.
+ * @param {PageText} [page]
+ *   The page's headings and links as written, for the outline's titles and the links' descriptions.
  * @returns {number}
  *   The new size.
  */
-export function makeAccessible(objects: Map<number, string>, size: number, root: number, fields: XmpFields, outline?: readonly string[]): number {
+export function makeAccessible(objects: Map<number, string>, size: number, root: number, fields: XmpFields, page?: PageText): number {
   const catalog = objects.get(root);
   if (catalog === undefined || !isDictionary(catalog)) return size;
   let next = size;
   const read = contentReader(openStream);
   completeLigatureText(objects, read);
-  describeLinks(objects, read);
+  describeLinks(objects, read, page?.links ? {root, texts: page.links} : undefined);
   shortenDestinationNames(objects, root);
-  if (outline) setOutlineTitles(objects, root, outline);
+  if (page?.headings) setOutlineTitles(objects, root, page.headings);
   const elements: number[] = [];
   for (const [number, body] of objects) {
     if (isStream(body)) continue;
@@ -144,10 +152,10 @@ function withEntry(dictionary: string, key: string, value: string): string {
  *   pdf-lib, as the caller loaded it.
  * @param {XmpFields} fields
  *   The metadata and the standards claimed.
- * @param {readonly string[]} [outline]
- *   The page's headings' texts, for the outline's titles.
+ * @param {PageText} [page]
+ *   The page's headings and links as written.
  */
-export function makeAccessibleWithPdfLib(doc: PDFDocument, lib: Pick<typeof PdfLib, 'PDFRef' | 'PDFObjectParser'>, fields: XmpFields, outline?: readonly string[]): void {
+export function makeAccessibleWithPdfLib(doc: PDFDocument, lib: Pick<typeof PdfLib, 'PDFRef' | 'PDFObjectParser'>, fields: XmpFields, page?: PageText): void {
   const objects = new Map<number, string>();
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
     if (ref.generationNumber === 0) objects.set(ref.objectNumber, object.toString());
@@ -155,7 +163,7 @@ export function makeAccessibleWithPdfLib(doc: PDFDocument, lib: Pick<typeof PdfL
   const before = new Map(objects);
   const root = doc.context.trailerInfo.Root;
   if (!(root instanceof lib.PDFRef)) return;
-  const size = makeAccessible(objects, doc.context.largestObjectNumber + 1, root.objectNumber, fields, outline);
+  const size = makeAccessible(objects, doc.context.largestObjectNumber + 1, root.objectNumber, fields, page);
   for (const [number, text] of objects) {
     if (before.get(number) === text) continue;
     const object = lib.PDFObjectParser.forBytes(Buffer.from(text, 'latin1'), doc.context).parseObject();

@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {deflateSync} from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
-import {makeAccessible, makeAccessibleWithPdfLib} from './pdf-accessibility.js';
+import {makeAccessible, makeAccessibleWithPdfLib, type PageText} from './pdf-accessibility.js';
 import {decodeContents, encodeContents} from './page-contents.js';
 import {completeClusterText, completeClusterTextWithPdfLib, flateStream, openStream} from './text-layer-clusters.js';
 import {removeSoftHyphenMarks, streamWithoutSoftHyphenMarks, withoutSoftHyphenMarks} from './text-layer-soft-hyphens.js';
@@ -13,8 +13,8 @@ import {isDictionary, isStream, reference} from './pdf-object-text.js';
  * front matter's `date`, `SOURCE_DATE_EPOCH`, or now), and which standard it claims.
  */
 export interface PdfMetadata extends Omit<XmpFields, 'pdfA'> {
-  /** The page's headings' texts in document order: the outline's titles (see `outline-titles.ts`). */
-  readonly outline?: readonly string[] | undefined;
+  /** The page's headings and links as written: the outline's titles, the links' descriptions. */
+  readonly page?: PageText | undefined;
   /** `a-2b` to claim PDF/A-2b beside PDF/UA-1 (which every PDF claims). */
   readonly standard?: 'a-2b' | undefined;
 }
@@ -88,7 +88,7 @@ export function rewriteChromePdf(pdf: Uint8Array, metadata: PdfMetadata): PdfWit
   objects.set(info, infoDictionary(metadata));
   // Page content is inflated, and its soft hyphens' marks removed, once for all the passes.
   const contents = decodeContents(objects, openStream, withoutSoftHyphenMarks);
-  const size = makeAccessible(objects, completeClusterText(objects, parsed.size), root, xmpFields(metadata), metadata.outline);
+  const size = makeAccessible(objects, completeClusterText(objects, parsed.size), root, xmpFields(metadata), metadata.page);
   encodeContents(objects, contents, flateStream);
 
   // Object `size` is the object stream, `size + 1` the cross-reference stream.
@@ -278,7 +278,7 @@ async function rewriteWithPdfLib(pdf: Uint8Array, metadata: PdfMetadata): Promis
   doc.setModificationDate(metadata.date);
   doc.catalog.set(PDFName.of('Lang'), PDFString.of(metadata.lang));
   // Last: the catalog is written out and parsed back, so `doc.catalog` no longer is it.
-  makeAccessibleWithPdfLib(doc, pdfLib, xmpFields(metadata), metadata.outline);
+  makeAccessibleWithPdfLib(doc, pdfLib, xmpFields(metadata), metadata.page);
   const bytes = await doc.save({useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false});
   return {bytes, pages: doc.getPageCount()};
 }

@@ -32,9 +32,9 @@ export interface PortablePrintPage {
 /**
  * What the stage finds out about a manuscript besides its page, put on `file.data`: the
  * front matter, the document's settings, its summary box, the local files it read and
- * where its headings were written.
+ * where its headings were written, and its links' words.
  */
-export const stageDataKeys = ['matter', 'settings', 'summary', 'dependencies', 'headings'] as const;
+export const stageDataKeys = ['matter', 'settings', 'summary', 'dependencies', 'headings', 'linkTexts'] as const;
 export type HtmlStageData = Pick<VFile['data'], (typeof stageDataKeys)[number]>;
 
 /** What the worker answers; `warm-up` it sends on its own, once, when it has started. */

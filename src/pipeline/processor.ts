@@ -9,6 +9,7 @@ import {rehypeBriefingTemplate} from '../html/template/rehype-briefing-template.
 import {rehypeFigure} from '../html/rehype-figure.js';
 import {rehypeFootnoteLabel} from '../html/rehype-footnote-label.js';
 import {rehypeHeadingPlaces} from '../html/rehype-heading-places.js';
+import {rehypeLinkTexts} from '../html/rehype-link-texts.js';
 import {rehypeHeadingIds} from '../html/rehype-heading-ids.js';
 import {rehypeHyphenate} from '../html/rehype-hyphenate.js';
 import {rehypeLinkNotes} from '../html/rehype-link-notes.js';
@@ -83,6 +84,8 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(rehypeSummaryData)
     // Where each heading of the page was written, for a check of the PDF (`build --check-pdf`).
     .use(rehypeHeadingPlaces)
+    // Each link's words as written, for its annotation's description in the PDF.
+    .use(rehypeLinkTexts)
     // A `#link` to no id is a warning here; `briefing check` makes it an error.
     .use(rehypeLintInternalLinks)
     .use(rehypeStringify)

@@ -69,7 +69,7 @@ interface Landing {
 }
 
 /** Each link on page 1 with its named destination, and each heading's outline entry, resolved by pdf.js. */
-async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: Landing[]; outline: Landing[]; titles: string[]}> {
+async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: Landing[]; outline: Landing[]; titles: string[]; descriptions: string[]}> {
   const document = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise;
   try {
     const land = async (dest: unknown): Promise<Landing> => {
@@ -78,7 +78,9 @@ async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: L
     };
     const names: string[] = [];
     const links: Landing[] = [];
-    for (const annotation of await (await document.getPage(1)).getAnnotations()) {
+    const descriptions: string[] = [];
+    for (const annotation of (await (await document.getPage(1)).getAnnotations()) as Array<{dest?: unknown; contentsObj?: {str: string}}>) {
+      descriptions.push(annotation.contentsObj?.str ?? '');
       // A link set in two runs (right to left, then left to right) has two annotations.
       if (typeof annotation.dest !== 'string' || names.includes(annotation.dest)) continue;
       names.push(annotation.dest);
@@ -95,7 +97,7 @@ async function destinations(pdf: Uint8Array): Promise<{names: string[]; links: L
       }
     };
     await walk((await document.getOutline()) as Item[] | null);
-    return {names, links, outline, titles};
+    return {names, links, outline, titles, descriptions};
   } finally {
     await document.destroy();
   }
@@ -126,6 +128,13 @@ describe('destination names of non-Latin headings', () => {
     // Chinese heading that wraps twice over.
     const {titles} = await destinations(pdfs[copy]);
     expect(titles).toEqual(['پیوندهای درونی به سرفصل‌های بلند', ...headings]);
+  });
+
+  it.each(['one', 'lib'] as const)('describe each link by its words as written, right to left in reading order (%s)', async (copy) => {
+    // Each right-to-left link is two annotations; both say the link's words, not the
+    // letters in the order they are drawn.
+    const {descriptions} = await destinations(pdfs[copy]);
+    expect([...new Set(descriptions)]).toEqual(ordinals);
   });
 
   it('pass the checker, poppler without a warning, and qpdf', async () => {

@@ -62,6 +62,29 @@ describe('describeLinks', () => {
     expect(contents(7)).toBe('https://example.org/(b)');
   });
 
+  it('takes the page’s words for each link, in reading order, when the page has as many links as the tree', () => {
+    // Drawn right to left: the letters of «سلام» in visual order.
+    const objects = page('/P <</MCID 0 >>BDC BT /F1 10 Tf <0041004200430044> Tj ET EMC', {'0041': '0645', '0042': '0627', '0043': '0644', '0044': '0633'});
+    objects.set(10, '<</Type /Catalog\n/StructTreeRoot 11 0 R>>');
+    objects.set(11, '<</Type /StructTreeRoot\n/K 12 0 R>>');
+    // The tree holds the second link (9) before the first (8) in its object numbers' order.
+    objects.set(12, '<</Type /StructElem\n/S /Document\n/K [9 0 R 8 0 R]>>');
+    objects.set(5, '<</Type /StructElem\n/S /NonStruct\n/Pg 1 0 R\n/K 0>>');
+    objects.set(9, '<</Type /StructElem\n/S /Link\n/K [5 0 R <</Type /OBJR /Obj 6 0 R /Pg 1 0 R>>]>>');
+    objects.set(8, '<</Type /StructElem\n/S /Link\n/K [<</Type /OBJR /Obj 7 0 R /Pg 1 0 R>>]>>');
+    objects.set(6, '<</Type /Annot\n/Subtype /Link\n/A <</S /URI /URI (https://example.org/a)>>>>');
+    objects.set(7, '<</Type /Annot\n/Subtype /Link\n/A <</S /URI /URI (https://example.org/b)>>>>');
+    const contents = (pdf: Map<number, string>, number: number): string => Buffer.from(/\/Contents <FEFF([\dA-F]*)>/.exec(pdf.get(number) ?? '')?.[1] ?? '', 'hex').swap16().toString('utf16le');
+    const fallback = new Map(objects);
+    describeLinks(objects, undefined, {root: 10, texts: ['سلام', 'the  second\nlink']});
+    expect(contents(objects, 6)).toBe('سلام');
+    expect(contents(objects, 7)).toBe('the second link');
+    // A page with another count of links: the words as drawn.
+    describeLinks(fallback, undefined, {root: 10, texts: ['one']});
+    expect(contents(fallback, 6)).toBe('مالس');
+    expect(contents(fallback, 7)).toBe('https://example.org/b');
+  });
+
   it('keeps a description the annotation already has', () => {
     const objects = page('', {});
     objects.set(8, '<</Type /StructElem\n/S /Link\n/K [<</Type /OBJR /Obj 6 0 R>>]>>');
