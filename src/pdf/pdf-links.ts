@@ -43,8 +43,11 @@ export function pdfActions(pdf: Uint8Array): PdfActions {
   const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').replace(/\bstream\r?\n[\s\S]*?endstream/g, 'stream endstream');
   const uris: string[] = [];
   const kinds: string[] = [];
-  for (const match of text.matchAll(/\/S\s*\/([A-Za-z0-9]+)/g)) if (actionTypes.has(match[1] as string)) kinds.push(match[1] as string);
-  for (const match of text.matchAll(dangerousNames)) kinds.push(match[1] as string);
+  // Names are looked for outside strings: a link to MDN's `/docs/Web/JavaScript/…` is not
+  // a script. When the strings cannot be told apart (one never closes), all is read.
+  const names = withoutStrings(text) ?? text;
+  for (const match of names.matchAll(/\/S\s*\/([A-Za-z0-9]+)/g)) if (actionTypes.has(match[1] as string)) kinds.push(match[1] as string);
+  for (const match of names.matchAll(dangerousNames)) kinds.push(match[1] as string);
   // Objects inside compressed object streams cannot be read here: such a PDF is refused
   // rather than passed unread (Chrome writes none).
   if (/\/Type\s*\/ObjStm\b/.test(text)) kinds.push('ObjStm');
@@ -81,6 +84,48 @@ function allowedUri(uri: string): boolean {
   if (!mail) return false;
   const fields = (mail[2] ?? '').split('&').filter(Boolean);
   return fields.every((field) => /^subject=/i.test(field));
+}
+
+/**
+ * PDF text with every literal string `( … )` and hexadecimal string `< … >` emptied, by
+ * the syntax's own rules (nested parentheses, backslash escapes, `<<` opening a dictionary).
+ *
+ * @param {string} text
+ *   PDF objects as Latin-1 text, stream data already taken out.
+ * @returns {string | undefined}
+ *   The text without string contents, or undefined when a string does not end.
+ */
+function withoutStrings(text: string): string | undefined {
+  let out = '';
+  let copied = 0;
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index];
+    if (character === '<') {
+      if (text[index + 1] === '<') {
+        index++;
+        continue;
+      }
+      const end = text.indexOf('>', index);
+      if (end < 0) return undefined;
+      out += text.slice(copied, index) + '<>';
+      index = end;
+      copied = end + 1;
+    } else if (character === '(') {
+      let depth = 0;
+      let end = index;
+      for (; end < text.length; end++) {
+        const inside = text[end];
+        if (inside === '\\') end++;
+        else if (inside === '(') depth++;
+        else if (inside === ')' && --depth === 0) break;
+      }
+      if (end >= text.length) return undefined;
+      out += text.slice(copied, index) + '()';
+      index = end;
+      copied = end + 1;
+    }
+  }
+  return out + text.slice(copied);
 }
 
 /** A PDF literal string starting at `(`, with its escapes and nested parentheses. */

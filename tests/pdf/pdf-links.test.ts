@@ -52,6 +52,7 @@ describe('pdfActions', () => {
       '',
       'A [web page](https://example.org/a?b=c&d=(e)), a [plain one](http://example.org/), a [mail](mailto:desk@example.org?subject=Hello%20there)',
       'and a [jump](#further-down). The text /URI (file:///etc/passwd) on the page is only text.',
+      'A guide [to maps](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Map) is a web page too.',
       '',
       '## Further down',
       '',
@@ -72,7 +73,8 @@ describe('pdfActions', () => {
     expect([...actions.uris].sort()).toEqual([...(await pdfjsLinks(printed))].sort());
     expect(actions.uris).toContain('https://example.org/a?b=c&d=(e)');
     expect(actions.uris).toContain('mailto:desk@example.org?subject=Hello%20there');
-    expect(actions.uris).toHaveLength(3);
+    expect(actions.uris).toContain('https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Map');
+    expect(actions.uris).toHaveLength(4);
     expect(refusedAction(actions)).toBeUndefined();
     // The PDF briefing writes packs its objects: it is Chrome's that is checked.
     const written = (await renderer.pdf(made)).pdf as Uint8Array;
@@ -109,6 +111,19 @@ describe('pdfActions', () => {
   it('refuses embedded files and scripts wherever they are named', () => {
     expect(refusedAction(pdfActions(Buffer.from('1 0 obj\n<</Names <</EmbeddedFiles 2 0 R>>>>\nendobj\n', 'latin1')))).toBe('an action of type /EmbeddedFiles');
     expect(refusedAction(pdfActions(Buffer.from('1 0 obj\n<</OpenAction 3 0 R>>\nendobj\n', 'latin1')))).toBe('an action of type /OpenAction');
+  });
+
+  it('reads names outside strings only: a link to MDN’s JavaScript pages is a web link', () => {
+    const link = (target: string): Buffer => Buffer.from(`1 0 obj\n<</Type /Annot /Subtype /Link /A <</S /URI /URI ${target}>>>>\nendobj\n`, 'latin1');
+    const mdn = pdfActions(link('(https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/Map)'));
+    expect(mdn.kinds).toEqual(['URI']);
+    expect(refusedAction(mdn)).toBeUndefined();
+    expect(refusedAction(pdfActions(link('<68747470733A2F2F6578616D706C652E6F72672F4A532F>')))).toBeUndefined();
+    // A name after a string with escaped and nested parentheses is still a name.
+    expect(refusedAction(pdfActions(link('(https://example.org/\\) (a) \\( b) /JS (app.alert\\(1\\))')))).toBe('an action of type /JS');
+    expect(refusedAction(pdfActions(link('(https://example.org/(x)) /OpenAction 2 0 R')))).toBe('an action of type /OpenAction');
+    // A string that never closes: everything is read, names in it too.
+    expect(refusedAction(pdfActions(link('(https://example.org/JavaScript/ >>')))).toBe('an action of type /JavaScript');
   });
 
   it('reads no link from stream data, even when it spells one', () => {
