@@ -155,6 +155,16 @@ describe('scale', () => {
     expect(problems[0]).toMatch(/^page 2: its text is set at 10\.21 pt, a size the template does not set \(97 % of 10\.5 pt\?\)/);
   });
 
+  it('lets text at sizes given in em outnumber the body text, not a page where nothing is at a named size', async () => {
+    // A page of image traces (0.85em of 10.5 pt) above a paragraph at 10.5 pt, and the same page shrunk to 99 %.
+    const page = (scale: number): Mark[] => [
+      ...lines(100, 9, '[image: Downloads — https://img.example.org/badge.svg]').map((mark) => ({...mark, size: 8.925 * scale})),
+      ...lines(300, 3).map((mark) => ({...mark, size: 10.5 * scale}))
+    ];
+    expect(shrunkPages(await makePdf(dir, 'scale-em', [page(1)]), [9, 10.5])).toEqual([]);
+    expect(shrunkPages(await makePdf(dir, 'scale-em-shrunk', [page(0.99)]), [9, 10.5])).toHaveLength(1);
+  });
+
   it('says nothing of a page with too little text to tell', async () => {
     expect(shrunkPages(await makePdf(dir, 'scale-short', [[{text: 'a short caption', x: 72, y: 100, size: 6.3}]]), [10.5])).toEqual([]);
   });

@@ -60,6 +60,8 @@ const documents: Record<string, string> = {
   cjk: `---\ntitle: 한국어 문서\nlang: ko\n---\n\n작업 그룹은 다음 회의 전에 모든 의견을 읽고 주제별로 정리했습니다.\n\n:::summary[요점]\n- **모든 의견을** 읽었습니다.\n:::\n`,
   ja: `---\ntitle: 日本語の文書\nlang: ja\n---\n\n作業部会は次の会議の前にすべての意見を読み、テーマごとに整理しました。\n\n:::summary[要点]\n- **すべての意見**を読みました。\n:::\n`,
   labels: `---\ntitle: Labels\npublisher: Northwind Policy Institute\nedition: print\n---\n\n:::summary[Key judgements of the week]\n- One point, with a [link](https://example.org/report) and a note.[^1]\n:::\n\n${prose(4)}\n\n[^1]: A note in our own words.\n`,
+  // A README's row of linked badges: remote images printed as dashed traces that break over lines.
+  badges: `---\ntitle: Badges\n---\n\n${Array.from({length: 14}, (_, index) => `[![Build ${index}](https://img.example.org/badge/build-${index}-passing.svg)](https://ci.example.org/run/${index})`).join('\n')}\n\n${prose(6)}\n`,
   memo: `---\ntitle: Labels in the memo\ntemplate: memo\nauthors: [Pat Tester]\ndate: 2025-03-14\n---\n\n:::summary[Key judgements]\n- One point.\n:::\n\n${prose(4)}\n`
 };
 for (const lang of ['ar', 'fa', 'he', 'en'] as const) {
@@ -201,6 +203,24 @@ describe('code', () => {
     const extracted = await text('code');
     expect(extracted).toContain('row_000 = total(0, 10, 100)');
     expect(extracted).toContain('# 0O 1l I');
+  });
+});
+
+describe('image traces', () => {
+  it('break over lines without pushing past the column: the page prints at the template’s sizes, not shrunk', async () => {
+    // Chrome shrinks every page when anything is wider than the paper; a dashed trace whose
+    // cloned right edge was not counted at a line's end did so by 1 %.
+    const sizes = await (async () => {
+      const document = await getDocument({data: new Uint8Array(await readFile(pdf('badges'))), isEvalSupported: false, verbosity: 0}).promise;
+      try {
+        const items = (await (await document.getPage(1)).getTextContent()).items.filter((item): item is TextItem => 'str' in item && item.str.trim() !== '');
+        return new Set(items.map((item) => Math.round(Math.hypot(item.transform[0] as number, item.transform[1] as number) * 100) / 100));
+      } finally {
+        await document.destroy();
+      }
+    })();
+    // The paragraph after the badges is body text, at the template's 10.5 pt.
+    expect([...sizes]).toContain(10.5);
   });
 });
 

@@ -182,8 +182,10 @@ const minimumSizedText = 200;
  * Pages printed smaller than the template sets them. When anything in a page is wider
  * than the paper (a table cell holding a long unbreakable string, an indented image at
  * full width), Chromium shrinks the whole document to fit, silently: every page's text
- * comes out at, say, 97 % or 67 % of its size. On each page with enough body text, the
- * size most of its characters are set in must be one the template's style sheets name.
+ * comes out at, say, 97 % or 67 % of its size. On each page with enough body text, a
+ * tenth of its characters at least must be set at a size the template's style sheets name
+ * in points: a shrunk page has none there, while a page of sizes the sheets give in `em`
+ * (a run of image traces at 0.85em of the body) still has its body text at the sizes named.
  *
  * @param reading
  *   The PDF read back.
@@ -203,8 +205,9 @@ export function shrunkPages(reading: PdfReading, sizes: readonly number[]): stri
     }
     const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
     if (total < minimumSizedText) return;
+    const named = [...counts].filter(([size]) => sizes.some((each) => Math.abs(each - size) <= 0.02)).reduce((sum, [, count]) => sum + count, 0);
+    if (named >= total / 10) return;
     const [commonest] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!;
-    if (sizes.some((size) => Math.abs(size - commonest) <= 0.02)) return;
     const nearest = sizes.reduce((best, size) => (Math.abs(size - commonest) < Math.abs(best - commonest) ? size : best), sizes[0] ?? commonest);
     problems.push(`page ${index + 1}: its text is set at ${commonest} pt, a size the template does not set (${Math.round((commonest / nearest) * 100)} % of ${nearest} pt?): the page was shrunk to fit something wider than the paper`);
   });
