@@ -23,6 +23,7 @@ import {loadavg, tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build as esbuild} from 'esbuild';
+import {coldTimeline} from './lib/cold-timeline.js';
 import {describeMachine} from './lib/machine.js';
 import {batchVariant, denseManuscript, longManuscript} from './lib/manuscripts.js';
 import {interleave, load1, median, pairedRatio, timeCommand, type Run} from './lib/measure.js';
@@ -263,6 +264,23 @@ try {
     });
   });
 
+  await attempt('case 1b', async () => {
+    // 1b. Where the cold build's time goes: each step's median, from the spawn.
+    log(`case 1b: the steps of a cold build, ${reps} runs`);
+    const before = load1();
+    const timeline = await coldTimeline(process.execPath, [cli, 'build', sample, '-f', 'pdf', '-o', path.join(work, 'cold-timeline')], env, root, reps);
+    const after = load1();
+    cases.coldTimeline = {load1: [before, after], runs: timeline.runs, medianMsFromSpawn: Object.fromEntries(timeline.steps)};
+    rows.push({
+      case: `1b. where a cold build's time goes (BRIEFING_TIMELINE=1), the sample, ${timeline.runs} runs`,
+      contender: 'briefing',
+      time: timeline.steps.map(([step, ms]) => `${step} ${ms} ms`).join(' · '),
+      ratio: '',
+      target: '',
+      load: `${before} → ${after}`
+    });
+  });
+
   await attempt('case 2', async () => {
     // 2. A batch: whole wall time / documents, against md-to-pdf and the batch floor.
     log(`case 2: a batch of ${batchSize}, ${batchReps} rounds`);
@@ -458,6 +476,7 @@ const loadAfter = loadavg().map((load) => Math.round(load * 100) / 100);
 notes.push(
   `Every time is whole-process wall time, from spawn to exit, of commands run one at a time. Ratios are the median of per-round ratios (in each round every contender of the case runs once, in a rotated order). Peak memory is the largest sum of resident memory over the process and all its descendants (Node and every Chromium process), sampled every 50 ms from /proc (shared pages count once per process, so it overstates a little; a process shorter than 50 ms is sampled once).`,
   `Case 1: the floor is \`${path.basename(browser.path)} --headless --print-to-pdf\` of the HTML briefing made (\`-f html\`, made once before the rounds), with the flags briefing passes (${browserFlags.length} flags, all but the pipe); briefing is \`node dist/cli.js build ${sample} -f pdf\`; "HTML only" is the same with \`-f html\`; "print path alone" is \`bench/print-only.ts\` printing that HTML (Chromium spawned, connected over a pipe by puppeteer, one tab, no Markdown work). md-to-pdf ${peers.mdToPdf.version ?? ''} runs on the same Chromium with the same flags but the host-resolver rule (it loads its page from a local HTTP server); pandoc + WeasyPrint is \`pandoc --pdf-engine=weasyprint\` (${peers.pandoc.version ?? 'missing'}); Typst is \`bench/typst.ts\` compiling \`bench/sample.typ\`, the sample written by hand in Typst, in Typst's embedded fonts (${peers.typst.version ?? 'missing'}).`,
+  `Case 1b: the same build of the sample, run alone with \`BRIEFING_TIMELINE=1\`, which makes briefing note on standard error when it reaches each step (the command started; the HTML stage's thread started and its bundle loaded; the template loaded; the page made, as the main thread receives it; printed; the PDF completed, after the rewrite that adds metadata and the PDF/UA parts; the process's exit); each step's median time from the spawn.`,
   `Case 2: ${batchSize} variants of the sample (own title, date and section order). briefing in one process (\`build <folder>\`); the batch floor is \`bench/print-only.ts\` printing the ${batchSize} finished pages (made once ahead by \`-f html\`, not timed) on as many tabs as briefing's default, fonts by URL as a build's print copy has them; md-to-pdf ${peerChunk} files per process, one process after another (all ${batchSize} in one process time out here), timed as one. Time per document is the whole wall time over the documents.`,
   'Case 3: the whole CLI (`build <file> -f html`) against `bench/plain-chain.ts` (remark-parse, remark-rehype, rehype-stringify reading the file and writing the HTML), both as whole processes. "dense": the sample\'s text as notes with a block quote or list every few lines, where remark-parse is super-linear; "prose": a long report built from the sample (sections with lists, quotes, tables, footnotes, reference links). Case 3b: the parse alone, in-process, and whether the trees are identical.',
   'Case 5: in-process, no printing, the whole briefing pipeline on manuscripts whose body is a single token of one kind; the ratio is each doubling\'s CPU time over the previous size\'s.',

@@ -2,6 +2,7 @@
 import {exitCode} from './cli/exit-codes.js';
 import {mainUsage, usages} from './cli/usage.js';
 import {startHtmlThreadEarly} from './pipeline/html-thread.js';
+import {timelineMark} from './util/timeline.js';
 import {version} from './util/version.js';
 
 /**
@@ -16,6 +17,7 @@ import {version} from './util/version.js';
  *   Exit status.
  */
 export async function main(argv: readonly string[]): Promise<number> {
+  timelineMark('command started');
   const [command, ...rest] = argv;
   switch (command) {
     case 'build':
@@ -57,3 +59,4 @@ function failure(message: string): number {
 }
 
 process.exitCode = await main(process.argv.slice(2));
+if (process.env['BRIEFING_TIMELINE']) process.once('exit', () => timelineMark('exit'));

@@ -14,6 +14,7 @@ import type {PrintPage} from '../html/print-page.js';
 import {pdfActions, refusedAction} from '../pdf/pdf-links.js';
 import {setPdfMetadata} from '../pdf/pdf-metadata.js';
 import {templateDir} from '../html/template/template-dir.js';
+import {timelineMark} from '../util/timeline.js';
 import {generator} from '../util/version.js';
 
 /** A rendered manuscript. `ok` is false when it has errors and nothing was made. */
@@ -153,6 +154,7 @@ export class Renderer implements AsyncDisposable {
       standard: this.#settings.pdfStandard === 'a-2b' ? 'a-2b' : undefined,
       page: {headings: file.data.headings?.map((heading) => heading.text), links: file.data.linkTexts}
     });
+    timelineMark('PDF completed');
     return {file, ok: true, html, printPage, pdf: bytes, pages};
   }
 
@@ -201,6 +203,7 @@ export class Renderer implements AsyncDisposable {
         const {pool, version} = await withTimeout(session.ready, timeout, 'starting Chromium');
         tab = await pool.acquire();
         const printed = await withTimeout(tab.print(page, {timeout}), timeout, 'printing');
+        timelineMark('printed');
         pool.release(tab);
         return {printed, browserVersion: version};
       } catch (error) {

@@ -6,11 +6,14 @@
  */
 import {fileURLToPath} from 'node:url';
 import {parentPort, workerData} from 'node:worker_threads';
+import {timelineMark} from '../util/timeline.js';
 import {runWithCodeCache} from './code-cache.js';
 import type {HtmlStageSetup, HtmlThreadSetup} from './html-stage-protocol.js';
 import type {serveHtmlStage} from './html-stage-worker.js';
 
+timelineMark('HTML thread started');
 const {exports} = runWithCodeCache(fileURLToPath(new URL('html-stage-worker.cjs', import.meta.url)));
+timelineMark('HTML stage loaded');
 const serve = (exports as {serveHtmlStage: typeof serveHtmlStage}).serveHtmlStage;
 const port = parentPort;
 if (port && workerData !== undefined) serve(workerData as HtmlStageSetup, port);

@@ -15,6 +15,7 @@ import {lintManuscript} from '../markdown/lint/lint-manuscript.js';
 import {createTemplateLoader} from '../html/template/load-template.js';
 import {warmUpPage} from '../html/template/warm-up-page.js';
 import {reportError} from '../messages/messages.js';
+import {timelineMark} from '../util/timeline.js';
 import {createProcessor} from './processor.js';
 import {frozenSettings} from '../config/config.js';
 import type {PrintPageTree} from '../html/print-page.js';
@@ -91,7 +92,7 @@ export function serveHtmlStage(setup: HtmlStageSetup, port: StagePort): void {
 
   // The run's template, loaded before the first manuscript is worked on; the print side
   // gets a page with its fonts to load meanwhile (see `warmUpPage`).
-  const warmedUp = (setup.print ? loader(settings.template).then(warmUpPage).then(portable) : Promise.resolve(undefined))
+  const warmedUp = (setup.print ? loader(settings.template).then((template) => (timelineMark('template loaded'), warmUpPage(template))).then(portable) : Promise.resolve(undefined))
     // A template that cannot be read is reported with the first manuscript.
     .catch(() => undefined)
     .then((page) => port.postMessage({type: 'warm-up', page}));

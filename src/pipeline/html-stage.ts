@@ -2,6 +2,7 @@ import type {Worker} from 'node:worker_threads';
 import type {VFile} from 'vfile';
 import {frozenSettings} from '../config/config.js';
 import type {PrintPage} from '../html/print-page.js';
+import {timelineMark} from '../util/timeline.js';
 import {takeHtmlThread} from './html-thread.js';
 import {fromPortable, type HtmlStageRequest, type HtmlStageResponse, type HtmlStageSetup, type PortablePrintPage} from './html-stage-protocol.js';
 
@@ -148,6 +149,7 @@ export class HtmlStage {
     this.#warmedUp(undefined);
     const current = this.#current;
     if (!current || current.id !== response.id) return;
+    timelineMark('page made');
     clearTimeout(current.timer);
     this.#current = undefined;
     const {job} = current;
