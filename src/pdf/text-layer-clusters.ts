@@ -1,6 +1,7 @@
 import {deflateSync, inflateSync} from 'node:zlib';
 import type * as PdfLib from 'pdf-lib';
 import type {PDFDocument} from 'pdf-lib';
+import {decodedStream} from './page-contents.js';
 import {isStream} from './pdf-object-text.js';
 
 /*
@@ -520,7 +521,8 @@ export function completeClusterText(objects: Map<number, string>, size: number):
         const at = names.get(name);
         return at === undefined ? undefined : fontAt(at);
       });
-      if (recoded !== content) objects.set(Number(ref[1]), flateStream(Buffer.from(recoded, 'latin1')));
+      // Content held decoded for the passes after this one (`page-contents.ts`) stays so.
+      if (recoded !== content) objects.set(Number(ref[1]), /\/Filter\b/.test(stream.dictionary) ? flateStream(Buffer.from(recoded, 'latin1')) : decodedStream(recoded));
     }
   }
   let next = size;
