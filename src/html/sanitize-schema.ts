@@ -10,7 +10,9 @@ export const sanitizeSchema: Schema = {
   tagNames: [...(defaultSchema.tagNames ?? []), 'aside', 'figure', 'figcaption'],
   attributes: {
     ...defaultSchema.attributes,
-    aside: [['className', 'summary', 'pullquote'], ['ariaHidden', 'true']],
+    aside: [['className', 'summary', 'pullquote', 'callout', 'callout-note', 'callout-tip', 'callout-info', 'callout-important', 'callout-warning', 'callout-caution', 'callout-danger'], ['ariaHidden', 'true']],
+    // A callout's title (`remark-admonitions.ts`).
+    p: [['className', 'callout-title']],
     figure: [['className', 'pullquote', 'pullquote-standalone']],
     // What stands in for an image that is not loaded (see `imageTrace`).
     span: [['className', 'image-trace']],

@@ -31,6 +31,7 @@ import {remarkSafeUrls} from '../markdown/remark-safe-urls.js';
 import {remarkTypography} from '../markdown/remark-typography.js';
 import {remarkSummary} from '../markdown/remark-summary.js';
 import {remarkUnknownDirectives} from '../markdown/remark-unknown-directives.js';
+import {remarkAdmonitions} from '../markdown/remark-admonitions.js';
 import {generator} from '../util/version.js';
 
 export interface ProcessorOptions {
@@ -65,6 +66,7 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(remarkCustomHeadingIds)
     .use(remarkSummary)
     .use(remarkPullquote)
+    .use(remarkAdmonitions)
     .use(remarkUnknownDirectives)
     .use(remarkRawHtml)
     .use(remarkSafeUrls)

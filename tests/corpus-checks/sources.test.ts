@@ -59,6 +59,11 @@ describe('expected text from the Markdown', () => {
     ]);
   });
 
+  it('takes GitHub’s alert marks and the fences of Docusaurus’ containers for markup, a container’s label for text', () => {
+    const markdown = '> [!TIP]\n> Take the early ferry.\n\n:::caution[Mind the gap]\nThe quay is wet.\n:::\n\n```\n:::kept in code\n```\n';
+    expect(text(markdown)).toEqual(['Take the early ferry.', 'Mind the gap\nThe quay is wet.', ':::kept in code']);
+  });
+
   it('cuts a block after links and at footnote marks, and drops MDX heading ids', () => {
     expect(text('Read [the notice](https://example.org) before boarding[^1] today.\n\n[^1]: Boarding closes early.\n\n## Boarding {/*boarding*/}\n')).toEqual([
       'Read the notice| before boarding| today.',

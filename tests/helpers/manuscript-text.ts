@@ -35,6 +35,8 @@ export interface ExpectedBlock {
  *   default Markdown reader honours it) holds Markdown, whose blocks are required as any;
  * - images: a local image prints as a picture, so its alt text is not required; a remote
  *   image is not fetched, so its alt text is the only trace left and is required;
+ * - the fences of Docusaurus' containers (`:::note`) and GitHub's alert marks (`> [!TIP]`)
+ *   are markup (a container's `[label]` is text);
  * - heading attributes `{#id}` and MDX `{/*id*\/}` (which CommonMark reads as `{/` and an
  *   emphasised `id`) at a heading's end are markup of the publishing tools (pandoc,
  *   kramdown, Hugo, MDX), not words.
@@ -56,7 +58,45 @@ const blockKinds = new Set(['paragraph', 'heading', 'tableCell', 'code', 'html']
  *   The blocks, in source order; blocks without text are left out.
  */
 export function expectedBlocks(markdown: string): ExpectedBlock[] {
-  return blocksOf(parser.parse(stripPandocTitleBlock(markdown)) as Root);
+  const tree = parser.parse(stripContainerFences(stripPandocTitleBlock(markdown))) as Root;
+  stripAlertMarks(tree);
+  return blocksOf(tree);
+}
+
+/**
+ * The fences of Docusaurus' and VuePress' containers (`:::note`, `:::tip[A title]`,
+ * `:::`) are markup, as remark-directive reads them; a label's words are text.
+ *
+ * @param markdown
+ *   The manuscript.
+ * @returns
+ *   The manuscript with the fences blanked (line numbers are kept).
+ */
+function stripContainerFences(markdown: string): string {
+  let fenced = false;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      // Not inside code: a fence of backticks or tildes turns it on and off.
+      if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
+      if (fenced) return line;
+      return line.replace(/^(\s{0,3}):::+\s*(?:[A-Za-z][\w-]*(?:\[([^\]]*)\])?(?:\{[^}]*\})?)?\s*$/, (_, indent: string, label?: string) => indent + (label ?? ''));
+    })
+    .join('\n');
+}
+
+/**
+ * GitHub's alert marks (`> [!NOTE]` alone on a block quote's first line) are markup.
+ *
+ * @param tree
+ *   The manuscript's tree, changed in place.
+ */
+function stripAlertMarks(tree: Root): void {
+  visit(tree, 'blockquote', (quote) => {
+    const first = quote.children[0];
+    const lead = first?.type === 'paragraph' ? first.children[0] : undefined;
+    if (lead?.type === 'text') lead.value = lead.value.replace(/^\[!(?:note|tip|important|warning|caution)\][ \t]*(?:\r?\n|$)/i, '');
+  });
 }
 
 /**
