@@ -2,10 +2,11 @@ import type {Element, Root as HastRoot} from 'hast';
 import {fromHtml} from 'hast-util-from-html';
 import {toText} from 'hast-util-to-text';
 import type {Html, Nodes, Parent, PhrasingContent, Root, RootContent} from 'mdast';
-import type {Plugin, Processor} from 'unified';
+import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import type {VFile} from 'vfile';
 import {reportWarning} from '../messages/messages.js';
+import {parseFragment} from './parse-fragment.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -45,27 +46,25 @@ type Kept = 'nothing' | 'tag' | 'boundary' | 'text' | 'image' | 'text and images
  * becomes a line break and `<img src>` an image, which then passes the same URL checks
  * and the same inliner as a Markdown image. Tags and attributes are dropped. A block
  * whose element asks for it with kramdown's `markdown="1"` (Jekyll sites write pull quotes
- * and notes so) keeps its text as Markdown instead: parsed with the document's own syntax,
- * so its links, emphasis and lists are those of the page. Each kind of markup is one
+ * and notes so) keeps its text as Markdown instead, so its links, emphasis and lists are
+ * those of the page. Each kind of markup is one
  * warning per document, at its first place, saying what was kept.
  *
  * @returns
  *   Transform.
  */
 export const remarkRawHtml: Plugin<[], Root> = function () {
-  // The document's parser, with its syntax extensions (GFM, directives): for `markdown="1"`.
-  const processor = this as unknown as Processor<Root>;
   return function (tree, file) {
     const seen = new Map<string, {node: Html; kept: Kept; count: number}>();
     const bounded = new Set<Parent>();
-    keepContent(tree, file, processor, seen, bounded);
+    keepContent(tree, file, seen, bounded);
     for (const parent of bounded) settleBoundaries(parent);
     for (const {node, kept, count} of seen.values()) warn(file, node, kept, count);
   };
 };
 
 /** Every `html` node of a tree replaced by what it keeps (see `remarkRawHtml`), noted in `seen`. */
-function keepContent(tree: Root, file: VFile, processor: Processor<Root>, seen: Map<string, {node: Html; kept: Kept; count: number}>, bounded: Set<Parent>): void {
+function keepContent(tree: Root, file: VFile, seen: Map<string, {node: Html; kept: Kept; count: number}>, bounded: Set<Parent>): void {
     visit(tree, 'html', (node, index, parent) => {
       if (!parent || index === undefined) return undefined;
       const block = blockParents.has(parent.type);
@@ -75,8 +74,8 @@ function keepContent(tree: Root, file: VFile, processor: Processor<Root>, seen: 
         const fragment = fromHtml(node.value, {fragment: true});
         // `<body>`, `<html>`, `<frameset>` vanish in a fragment: named from the markup itself.
         tag = firstTag(fragment) ?? /^<([a-z][a-z\d:-]*)/i.exec(node.value.trim())?.[1]?.toLowerCase();
-        const markdown = block ? markdownContent(fragment, node, processor) : undefined;
-        if (markdown) keepContent(markdown, file, processor, seen, bounded);
+        const markdown = block ? markdownContent(fragment, node) : undefined;
+        if (markdown) keepContent(markdown, file, seen, bounded);
         content = markdown ? {nodes: markdown.children, kept: 'markdown'} : block ? blockContent(fragment, node) : inlineContent(fragment, node);
       } catch (error) {
         // Markup nested deeper than the stack: dropped whole, still with its warning.
@@ -105,14 +104,14 @@ function keepContent(tree: Root, file: VFile, processor: Processor<Root>, seen: 
 
 /**
  * A block whose first element has kramdown's `markdown="1"` (or `"block"`) as Markdown:
- * its text as a browser shows it, lines freed of the markup's indentation, parsed with the
- * document's syntax; its images where they stood, an image alone on a line a paragraph of
+ * its text as a browser shows it, lines freed of the markup's indentation, parsed as
+ * kramdown would (CommonMark and GFM, `parse-fragment.ts`); its images where they stood, an image alone on a line a paragraph of
  * its own. Every node is placed at the block.
  *
  * @returns
  *   The parsed content, or undefined when the block does not ask for Markdown or holds none.
  */
-function markdownContent(fragment: HastRoot, node: Html, processor: Processor<Root>): Root | undefined {
+function markdownContent(fragment: HastRoot, node: Html): Root | undefined {
   let asked = false;
   visit(fragment, 'element', (element) => {
     asked = ['1', 'block'].includes(String(element.properties['markdown'] ?? '').toLowerCase());
@@ -128,7 +127,7 @@ function markdownContent(fragment: HastRoot, node: Html, processor: Processor<Ro
     .map((line) => (line.includes(imageMark) && line.replaceAll(imageMark, '').trim() === '' ? `\n${line.trim()}\n` : line))
     .join('\n');
   // Parsed only: the document's transforms after this one (URLs, typography) see it in the tree.
-  const tree = processor.parse(source);
+  const tree = parseFragment(source);
   const queue = [...images];
   visit(tree, (child: Nodes, index, parent) => {
     child.position = node.position;

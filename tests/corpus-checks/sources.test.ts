@@ -64,6 +64,11 @@ describe('expected text from the Markdown', () => {
     expect(text(markdown)).toEqual(['Take the early ferry.', 'Mind the gap\nThe quay is wet.', ':::kept in code']);
   });
 
+  it('reads a MkDocs admonition’s title as text and its indented body as Markdown, not as code', () => {
+    const markdown = 'Before.\n\n!!! note "Timetable"\n    The ferry is **late**.\n\n    ```\n    code stays code\n    ```\n\nAfter.\n';
+    expect(text(markdown)).toEqual(['Before.', 'Timetable', 'The ferry is late.', 'code stays code', 'After.']);
+  });
+
   it('cuts a block after links and at footnote marks, and drops MDX heading ids', () => {
     expect(text('Read [the notice](https://example.org) before boarding[^1] today.\n\n[^1]: Boarding closes early.\n\n## Boarding {/*boarding*/}\n')).toEqual([
       'Read the notice| before boarding| today.',

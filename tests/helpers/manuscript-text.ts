@@ -35,8 +35,9 @@ export interface ExpectedBlock {
  *   default Markdown reader honours it) holds Markdown, whose blocks are required as any;
  * - images: a local image prints as a picture, so its alt text is not required; a remote
  *   image is not fetched, so its alt text is the only trace left and is required;
- * - the fences of Docusaurus' containers (`:::note`) and GitHub's alert marks (`> [!TIP]`)
- *   are markup (a container's `[label]` is text);
+ * - the fences of Docusaurus' containers (`:::note`), GitHub's alert marks (`> [!TIP]`)
+ *   and MkDocs' admonition marks (`!!! note "Title"`) are markup (a container's `[label]`
+ *   and an admonition's title are text; its body, indented by four spaces, is Markdown);
  * - heading attributes `{#id}` and MDX `{/*id*\/}` (which CommonMark reads as `{/` and an
  *   emphasised `id`) at a heading's end are markup of the publishing tools (pandoc,
  *   kramdown, Hugo, MDX), not words.
@@ -74,12 +75,22 @@ export function expectedBlocks(markdown: string): ExpectedBlock[] {
  */
 function stripContainerFences(markdown: string): string {
   let fenced = false;
+  // Inside a MkDocs admonition, whose body is indented by four spaces.
+  let admonition = false;
   return markdown
     .split('\n')
     .map((line) => {
+      if (admonition && line.trim() !== '' && !/^(?: {4}|\t)/.test(line)) admonition = false;
+      if (admonition) line = line.replace(/^(?: {4}|\t)/, '');
       // Not inside code: a fence of backticks or tildes turns it on and off.
       if (/^\s{0,3}(?:```|~~~)/.test(line)) fenced = !fenced;
       if (fenced) return line;
+      const mkdocs = /^(?:!!!|\?\?\?\+?)[ \t]+[A-Za-z][\w-]*(?:[ \t]+"([^"]*)")?[ \t]*$/.exec(line);
+      if (mkdocs) {
+        admonition = true;
+        // Its title is text, set as a paragraph of its own.
+        return mkdocs[1] ? `${mkdocs[1]}\n` : '';
+      }
       return line.replace(/^(\s{0,3}):::+\s*(?:[A-Za-z][\w-]*(?:\[([^\]]*)\])?(?:\{[^}]*\})?)?\s*$/, (_, indent: string, label?: string) => indent + (label ?? ''));
     })
     .join('\n');

@@ -35,6 +35,37 @@ describe('remarkAdmonitions', () => {
     expect((await render(':::shout\nLoud.\n:::', [remarkAdmonitions, remarkUnknownDirectives])).messages).toHaveLength(1);
   });
 
+  it('reads MkDocs’ admonitions: the body indented by four spaces as Markdown, over blank lines, with its title', async () => {
+    const input = ['Before.', '', '!!! info "Our title"', '    The quay is **wet**.', '', '    Hold the rail.', '', '??? example', '    A folded one.', '', '!!! tip ""', '    No title, on purpose.', '', 'After.'].join('\n');
+    const {html, messages} = await render(input, [remarkAdmonitions], [], inLanguage('en'));
+    expect(html).toBe(
+      [
+        '<p>Before.</p>',
+        aside('info', 'Our title', '<p>The quay is <strong>wet</strong>.</p>\n<p>Hold the rail.</p>'),
+        aside('note', 'Example', '<p>A folded one.</p>'),
+        '<aside class="callout callout-tip">\n<p>No title, on purpose.</p>\n</aside>',
+        '<p>After.</p>'
+      ].join('\n')
+    );
+    expect(messages).toEqual([]);
+  });
+
+  it('places a MkDocs body’s nodes at their lines in the manuscript, and leaves a mark without a body or inside a paragraph alone', async () => {
+    const placed = await render('!!! warning\n    Body text.', [
+      remarkAdmonitions,
+      () => (root: import('mdast').Root) => {
+        const quote = root.children[0] as import('mdast').Blockquote;
+        expect(quote.children[1]?.position?.start).toEqual({line: 2, column: 5});
+      }
+    ]);
+    expect(placed.html).toContain('callout-warning');
+    // Prose the directive syntax would take (`:hasVersion`) stays as written in the body.
+    const prose = await render('!!! note\n    Its inverse is dcat:hasVersion, at 10:30.\n\n    Next.', [remarkAdmonitions, remarkUnknownDirectives]);
+    expect(prose.html).toContain('<p>Its inverse is dcat:hasVersion, at 10:30.</p>');
+    expect((await render('Text with !!! note inside it.', [remarkAdmonitions])).html).toBe('<p>Text with !!! note inside it.</p>');
+    expect((await render('!!! note\nNot indented.', [remarkAdmonitions])).html).toBe('<p>!!! note\nNot indented.</p>');
+  });
+
   it('titles a callout in the document’s language, or in English marked as such', async () => {
     expect((await render('> [!TIP]\n> Prenez le bac.', [remarkAdmonitions], [], inLanguage('fr'))).html).toBe(aside('tip', 'Astuce', '<p>Prenez le bac.</p>'));
     expect((await render(':::warning\n足元に注意。\n:::', [remarkAdmonitions], [], inLanguage('ja'))).html).toBe(aside('warning', '警告', '<p>足元に注意。</p>'));
