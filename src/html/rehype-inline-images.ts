@@ -15,6 +15,12 @@ export interface RehypeInlineImagesOptions {
    * paths start from. Default: the manuscript's project root (see `projectRoot`).
    */
   readonly root?: string | undefined;
+  /**
+   * Whether a missing image file is an error (the desk's strict mode). Otherwise it is
+   * a warning and the image's alt text and path are printed in its place, as for an
+   * image briefing cannot show: a README whose screenshots were never shipped still builds.
+   */
+  readonly strict?: boolean;
   /** Largest image accepted, in bytes. */
   readonly maxBytes?: number;
   /**
@@ -118,7 +124,7 @@ export const rehypeInlineImages: Plugin<[RehypeInlineImagesOptions?], Root> = fu
         const fromRawHtml = start !== undefined && file.data.rawHtmlImages?.has(`${start.line}:${start.column}`) === true;
         // A file that is no image briefing can show (a diagram's source, a PDF) is left
         // out with a trace, like a remote image: the rest of the document still prints.
-        const lenient = fromRawHtml || problem.ruleId === 'image-format';
+        const lenient = fromRawHtml || problem.ruleId === 'image-format' || (problem.ruleId === 'image-missing' && options.strict !== true);
         if (lenient) traces.add(node);
         const reason = fromRawHtml ? `${problem.reason}; the raw HTML image is left out` : lenient ? `${problem.reason}; its alt text and path are printed instead` : problem.reason;
         if (!reported.has(key)) (lenient ? reportWarning : reportError)(file, reason, node, problem.ruleId);

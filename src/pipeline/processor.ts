@@ -75,7 +75,7 @@ export function createProcessor(options: ProcessorOptions = {}) {
     .use(remarkRehype, {footnoteBackContent: '↑', footnoteLabel: 'Notes'})
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeFootnoteLabel)
-    .use(rehypeInlineImages, {root})
+    .use(rehypeInlineImages, {root, strict: settings.strict === true})
     .use(rehypeFigure)
     .use(rehypeHeadingIds, {templates})
     .use(rehypeLinkNotes)

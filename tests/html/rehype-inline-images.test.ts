@@ -66,7 +66,16 @@ describe('rehypeInlineImages: where images may come from', () => {
   it('says where a missing site-root image was looked for', async () => {
     const {messages} = await inline(['/etc/passwd']);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/image-missing Missing image `\/etc\/passwd`, expected a file at etc\/passwd in the project folder `.*project` \(`\/` paths start there\)$/);
+    expect(messages[0]).toMatch(/image-missing Missing image `\/etc\/passwd`, expected a file at etc\/passwd in the project folder `.*project` \(`\/` paths start there\); its alt text and path are printed instead$/);
+  });
+
+  it('prints a missing image’s alt text and path with a warning, and stops the build only in strict mode', async () => {
+    const lenient = await inline(['gone.png']);
+    expect(lenient.file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['image-missing', false]]);
+    expect(lenient.images).toEqual([]);
+    const strict = await inline(['gone.png'], {strict: true});
+    expect(strict.file.messages.map((message) => [message.ruleId, message.fatal])).toEqual([['image-missing', true]]);
+    expect(strict.messages[0]).not.toContain('printed instead');
   });
 
   it('refuses an image outside the project, naming the project folder and --root', async () => {
