@@ -89,7 +89,10 @@ export async function writeOutputs(files) {
     if (current?.equals(file.contents)) continue;
     await mkdir(path.dirname(file.path), {recursive: true});
     const temporary = `${file.path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(temporary, file.contents);
+    // A file with a `#!` line is run as a command (`briefing` is npm's link to dist/cli.js):
+    // the file a rename puts in place must be executable, as npm made the one it replaces.
+    const command = file.contents[0] === 0x23 && file.contents[1] === 0x21;
+    await writeFile(temporary, file.contents, {mode: command ? 0o755 : 0o644});
     await rename(temporary, file.path);
     written++;
   }
