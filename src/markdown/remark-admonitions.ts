@@ -6,8 +6,8 @@ import type {ContainerDirective} from 'mdast-util-directive';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import {getOrCreate} from '../util/get-or-create.js';
-import {parseFragment} from './parse-fragment.js';
 import {languageEntry, readLocale} from '../util/language-entry.js';
+import {parseFragment} from './parse-fragment.js';
 
 /** The kinds of note the Markdown of GitHub, Docusaurus, VuePress and Obsidian share. */
 const kinds = ['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger'] as const;
@@ -20,11 +20,12 @@ const alertMark = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\r?\n|$)/i
  * Notes set apart from the text, as authors write them for other tools: GitHub's alerts
  * (`> [!TIP]`), the containers of Docusaurus and VuePress (`:::note`, `:::caution[A
  * title]`) and the admonitions of MkDocs (`!!! note "A title"` over a body indented by
- * four spaces; `??? note` for a folded one, printed open). Each becomes an `aside` of class `callout callout-<kind>` whose first
- * paragraph is its title: the author's label, else the kind's name in the document's
- * language (Docusaurus' translations, `@docusaurus/theme-translations`; English for the
- * languages it has none for, and for `important`, which it does not name). This plugin
- * annotates the tree (`data.hName`); remark-rehype renders it.
+ * four spaces; `??? note` for a folded one, printed open). Each becomes an `aside` of
+ * class `callout callout-<kind>` whose first paragraph is its title: the author's
+ * label, else the kind's name in the document's language (Docusaurus' translations,
+ * `@docusaurus/theme-translations`; English for the languages it has none for, and for
+ * `important`, which it does not name). This plugin annotates the tree (`data.hName`);
+ * remark-rehype renders it.
  *
  * @returns
  *   Transform.
