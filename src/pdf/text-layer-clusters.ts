@@ -99,9 +99,13 @@ export function recodeClusters(content: string, fontNamed: (name: string) => Clu
   let atLine = true;
   let lastMove: number | undefined;
   let beforeMove = line;
+  // Text objects without an actual-text span are read for their marked content and fonts
+  // only (`light`): most of a page's text (Latin, with no shaped cluster) needs no more,
+  // and following every glyph's move through it cost seven times the pass.
+  const light = /\/Span\s*<<\s*\/ActualText\s*<(feff(?:[\da-f]{4})*)>\s*>>\s*BDC|\/[^\s/<>[\]()]+\s*(?:<<[^>]*>>\s*)?BDC|\/([^\s/<>[\]()]+)\s+BMC|\bEMC\b|\/([^\s/<>[\]()]+)\s+([-+\d.]+)\s+Tf\b/gi;
   const token =
     /\/Span\s*<<\s*\/ActualText\s*<(feff(?:[\da-f]{4})*)>\s*>>\s*BDC|\/[^\s/<>[\]()]+\s*(?:<<[^>]*>>\s*)?BDC|\/([^\s/<>[\]()]+)\s+BMC|\bEMC\b|\/([^\s/<>[\]()]+)\s+([-+\d.]+)\s+Tf\b|<([\da-f]*)>\s*Tj|\[([^\]]*)\]\s*TJ|(-?[\d.]+)\s+(-?[\d.]+)\s+Td\b|(?:-?[\d.]+\s+){4}(-?[\d.]+)\s+(-?[\d.]+)\s+Tm\b|\b(?:BT|T\*|TD|\'|")(?=\s)/gi;
-  for (const match of content.matchAll(token)) {
+  for (const match of tokens(content, light, token, () => open.some((entry) => typeof entry === 'object'))) {
     const [whole, actual, marked, fontName, fontSize, shown, array, moveX, moveY, originX, originY] = match;
     const at = match.index;
     if (whole.endsWith('BDC') || whole.endsWith('BMC')) {
@@ -171,6 +175,26 @@ export function recodeClusters(content: string, fontNamed: (name: string) => Clu
     copied = last.shown;
   }
   return copied === 0 ? recoded : result + recoded.slice(copied);
+}
+
+/**
+ * The tokens of a content stream: `full` in the text objects (`BT` … `ET`) that hold an
+ * actual-text span or begin inside one, `light` everywhere else.
+ */
+function* tokens(content: string, light: RegExp, full: RegExp, spanOpen: () => boolean): Generator<RegExpExecArray> {
+  const objects = /\bBT\b[^]*?\bET\b/g;
+  let from = 0;
+  const scan = function* (pattern: RegExp, start: number, end: number): Generator<RegExpExecArray> {
+    pattern.lastIndex = start;
+    for (let match = pattern.exec(content); match && match.index < end; match = pattern.exec(content)) yield match;
+  };
+  for (let object = objects.exec(content); object; object = objects.exec(content)) {
+    yield* scan(light, from, object.index);
+    const end = object.index + object[0].length;
+    yield* scan(object[0].includes('ActualText') || spanOpen() ? full : light, object.index, end);
+    from = end;
+  }
+  yield* scan(light, from, content.length);
 }
 
 /** `content` with the characters `out` holds put in at their places. */
