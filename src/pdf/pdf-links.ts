@@ -55,7 +55,7 @@ export function pdfActions(pdf: Uint8Array): PdfActions {
     const value = /^\/URI\s*([(<])/.exec(text.slice(at, at + 16));
     if (!value) continue;
     const start = at + (value[0].length - 1);
-    uris.push(value[1] === '(' ? literalString(text, start) : hexString(text, start));
+    uris.push(value[1] === '(' ? literalString(text, start).value : hexString(text, start));
   }
   return {uris, kinds};
 }
@@ -111,15 +111,8 @@ function withoutStrings(text: string): string | undefined {
       index = end;
       copied = end + 1;
     } else if (character === '(') {
-      let depth = 0;
-      let end = index;
-      for (; end < text.length; end++) {
-        const inside = text[end];
-        if (inside === '\\') end++;
-        else if (inside === '(') depth++;
-        else if (inside === ')' && --depth === 0) break;
-      }
-      if (end >= text.length) return undefined;
+      const {end} = literalString(text, index);
+      if (end < 0) return undefined;
       out += text.slice(copied, index) + '()';
       index = end;
       copied = end + 1;
@@ -128,8 +121,11 @@ function withoutStrings(text: string): string | undefined {
   return out + text.slice(copied);
 }
 
-/** A PDF literal string starting at `(`, with its escapes and nested parentheses. */
-function literalString(text: string, start: number): string {
+/**
+ * A PDF literal string starting at `(`, with its escapes and nested parentheses: its
+ * value, and where its closing `)` stands (-1 when it never closes).
+ */
+function literalString(text: string, start: number): {value: string; end: number} {
   let depth = 0;
   let value = '';
   for (let index = start; index < text.length; index++) {
@@ -152,11 +148,11 @@ function literalString(text: string, start: number): string {
       if (depth === 1) continue;
     } else if (character === ')') {
       depth--;
-      if (depth === 0) return decodeText(value);
+      if (depth === 0) return {value: decodeText(value), end: index};
     }
     value += character;
   }
-  return decodeText(value);
+  return {value: decodeText(value), end: -1};
 }
 
 /** A PDF hexadecimal string starting at `<`. */
