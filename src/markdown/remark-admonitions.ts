@@ -2,7 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type {Blockquote, BlockContent, DefinitionContent, Paragraph, PhrasingContent, Root, RootContent} from 'mdast';
-import type {ContainerDirective} from 'mdast-util-directive';
+import type {Position} from 'unist';
 import type {Plugin} from 'unified';
 import {SKIP, visit} from 'unist-util-visit';
 import {getOrCreate} from '../util/get-or-create.js';
@@ -45,7 +45,7 @@ export const remarkAdmonitions: Plugin<[], Root> = function () {
         const [first, ...rest] = node.children;
         const label = first?.type === 'paragraph' && first.data?.directiveLabel ? first.children : undefined;
         const body = (label ? rest : node.children) as Array<BlockContent | DefinitionContent>;
-        parent.children[index] = label ? callout(kind, {children: label}, body, node) : callout(kind, named(lang, kind), body, node);
+        parent.children[index] = label ? callout(kind, {children: label}, body, node.position) : callout(kind, named(lang, kind), body, node.position);
         return undefined;
       }
       if (node.type !== 'blockquote') return undefined;
@@ -59,7 +59,7 @@ export const remarkAdmonitions: Plugin<[], Root> = function () {
       if (first.children[0]?.type === 'break') first.children.shift();
       const body = first.children.length === 0 ? node.children.slice(1) : node.children;
       const kind = (mark[1] ?? 'note').toLowerCase() as Kind;
-      parent.children[index] = callout(kind, named(lang, kind), body, node);
+      parent.children[index] = callout(kind, named(lang, kind), body, node.position);
       return SKIP;
     });
   };
@@ -118,7 +118,6 @@ function mkdocsAdmonition(children: RootContent[], index: number, source: string
   });
   const type = (mark[1] ?? 'note').toLowerCase();
   const kind = mkdocsKinds[type] ?? 'note';
-  const from = {type: 'blockquote', children: [], position: {start, end: children[last]?.position?.end ?? start}} as Blockquote;
   // An empty title (`!!! note ""`) asks for none; a type of its own is its name, in English.
   const title =
     mark[2] !== undefined
@@ -128,7 +127,7 @@ function mkdocsAdmonition(children: RootContent[], index: number, source: string
       : type in mkdocsKinds && type === kind
         ? named(lang, kind)
         : {children: [{type: 'text', value: type.charAt(0).toUpperCase() + type.slice(1)} as PhrasingContent], ...(readLocale(lang)?.language === 'en' ? {} : {lang: 'en'})};
-  const made = callout(kind, title, body.children as Array<BlockContent | DefinitionContent>, from);
+  const made = callout(kind, title, body.children as Array<BlockContent | DefinitionContent>, {start, end: children[last]?.position?.end ?? start});
   children.splice(index, last - index + 1, made);
   return true;
 }
@@ -139,10 +138,11 @@ function named(lang: string, kind: Kind): {children: PhrasingContent[]; lang?: s
   return name.lang ? {children: [{type: 'text', value: name.text}], lang: name.lang} : {children: [{type: 'text', value: name.text}]};
 }
 
-function callout(kind: Kind, title: {children: PhrasingContent[]; lang?: string} | undefined, body: Array<BlockContent | DefinitionContent>, from: Blockquote | ContainerDirective): Blockquote {
+/** The callout of a kind, with its title (none for an empty MkDocs title) and body, placed where its markup was. */
+function callout(kind: Kind, title: {children: PhrasingContent[]; lang?: string} | undefined, body: Array<BlockContent | DefinitionContent>, position: Position | undefined): Blockquote {
   const properties = title?.lang ? {className: ['callout-title'], lang: title.lang} : {className: ['callout-title']};
-  const heading: Paragraph[] = title ? [{type: 'paragraph', children: title.children, data: {hProperties: properties}, position: from.position}] : [];
-  return {type: 'blockquote', children: [...heading, ...body], data: {hName: 'aside', hProperties: {className: ['callout', `callout-${kind}`]}}, position: from.position};
+  const heading: Paragraph[] = title ? [{type: 'paragraph', children: title.children, data: {hProperties: properties}, position}] : [];
+  return {type: 'blockquote', children: [...heading, ...body], data: {hName: 'aside', hProperties: {className: ['callout', `callout-${kind}`]}}, position};
 }
 
 const require = createRequire(import.meta.url);
