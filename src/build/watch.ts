@@ -1,4 +1,5 @@
-import {stat} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type {FSWatcher} from 'chokidar';
 import {buildAll, buildDocument, type BuildOptions, type DocumentOptions, type DocumentResult} from './build.js';
@@ -14,8 +15,23 @@ export interface WatchOptions extends Omit<BuildOptions, 'write'> {
   readonly onRebuild?: ((result: DocumentResult) => void) | undefined;
 }
 
-/** Changes that arrive this close together make one rebuild (an editor's save is several writes). */
-const settle = 60;
+/**
+ * Changes that arrive this close together make one rebuild (an editor's save is several
+ * writes; a later write of the same bytes is skipped, see `Rebuilds`). Every millisecond
+ * here is one the writer waits for each rebuild (the bench's case 4).
+ */
+const settle = 20;
+
+/** How long chokidar ignores a file's further changes after reporting one (its `_throttle`). */
+const chokidarThrottle = 50;
+
+/** A file's SHA-256, or undefined when it cannot be read (gone, a folder). */
+function digest(file: string): Promise<string | undefined> {
+  return readFile(file).then(
+    (bytes) => createHash('sha256').update(bytes).digest('hex'),
+    () => undefined
+  );
+}
 
 /**
  * Build, then rebuild a manuscript whenever it, an image it uses, or its template
@@ -126,6 +142,10 @@ class Rebuilds {
   /** Each manuscript's own file, its images and its template folder. */
   readonly #uses = new Map<Manuscript, WatchedFiles>();
   readonly #pending = new Set<Manuscript>();
+  /** Files changed since the last rebuild started. */
+  readonly #changes = new Set<string>();
+  /** Each changed file's SHA-256 when the last rebuild it caused read it. */
+  readonly #contents = new Map<string, string>();
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<void> = Promise.resolve();
 
@@ -163,21 +183,18 @@ class Rebuilds {
   }
 
   /**
-   * A file changed: rebuild what uses it. A Markdown file nobody uses yet may be a new
-   * manuscript in a watched folder; `added` looks for it.
+   * A file changed: rebuild what uses it, once the changes settle. A Markdown file nobody
+   * uses yet may be a new manuscript in a watched folder; `added` looks for it.
    */
   changed(file: string, added?: () => Promise<void>): void {
     const absolute = path.resolve(file);
-    const inside = (used: string): boolean => absolute === used || absolute.startsWith(used + path.sep);
-    let used = false;
-    for (const [manuscript, use] of this.#uses) {
-      if (!use.files.some(inside)) continue;
-      used = true;
-      this.#pending.add(manuscript);
-      // A template's files are read again for the next documents.
-      if (inside(use.template) && absolute !== use.template) this.#renderer.reloadTemplates();
-    }
-    if (!used && added && absolute.endsWith('.md')) this.#running = this.#running.then(added).catch(() => undefined);
+    if (this.#users(absolute).length > 0) {
+      this.#changes.add(absolute);
+      // Chokidar drops a file's changes for 50 ms after it reports one, and a rebuild may
+      // read the file before that: the write chokidar did not report (an editor's second
+      // write, a quick second save) is looked for once the window has passed.
+      setTimeout(() => void this.#recheck(absolute), chokidarThrottle + settle).unref();
+    } else if (added && absolute.endsWith('.md')) this.#running = this.#running.then(added).catch(() => undefined);
     this.#schedule();
   }
 
@@ -187,8 +204,43 @@ class Rebuilds {
     await this.#running;
   }
 
+  /** The manuscripts that use a file (their own, an image, a file of their template). */
+  #users(absolute: string): Manuscript[] {
+    const inside = (used: string): boolean => absolute === used || absolute.startsWith(used + path.sep);
+    return [...this.#uses].filter(([, use]) => use.files.some(inside)).map(([manuscript]) => manuscript);
+  }
+
+  /**
+   * Queue the manuscripts that use the files changed since the last rebuild. A file whose
+   * bytes are those the last rebuild it caused read is left out: an editor's save is often
+   * two writes (truncated, then written), and the second look at a changed file
+   * (`#recheck`) or a second report of one save must not rebuild the same text again.
+   */
+  async #takeChanges(): Promise<void> {
+    const files = [...this.#changes];
+    this.#changes.clear();
+    for (const file of files) {
+      const bytes = await digest(file);
+      if (bytes !== undefined && this.#contents.get(file) === bytes) continue;
+      if (bytes === undefined) this.#contents.delete(file);
+      else this.#contents.set(file, bytes);
+      for (const manuscript of this.#users(file)) {
+        this.#pending.add(manuscript);
+        // A template's files are read again for the next documents.
+        const template = this.#uses.get(manuscript)?.template;
+        if (template !== undefined && file.startsWith(template + path.sep)) this.#renderer.reloadTemplates();
+      }
+    }
+  }
+
+  /** A changed file whose bytes are no longer those its last rebuild read changed again. */
+  async #recheck(file: string): Promise<void> {
+    if (this.#options.signal?.aborted || this.#changes.has(file)) return;
+    if ((await digest(file)) !== this.#contents.get(file)) this.changed(file);
+  }
+
   #schedule(): void {
-    if (this.#pending.size === 0) return;
+    if (this.#pending.size === 0 && this.#changes.size === 0) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#running = this.#running.then(() => this.#rebuild()).catch(() => undefined);
@@ -196,6 +248,7 @@ class Rebuilds {
   }
 
   async #rebuild(): Promise<void> {
+    await this.#takeChanges();
     const batch = [...this.#pending];
     this.#pending.clear();
     for (const manuscript of batch) {

@@ -92,6 +92,8 @@ describe('watch', () => {
     // The last good output stays.
     expect(await html('note')).toContain('Note');
 
+    // Written as soon as the failed rebuild is reported, inside the 50 ms in which chokidar
+    // reports no further change of the file: found by the watcher's own second look.
     await writeFile(path.join(cwd, 'note.md'), manuscript('Note'));
     await run.until(() => run.rebuilt.length === 2);
     const css = path.join(template, 'style.css');
@@ -99,6 +101,28 @@ describe('watch', () => {
     await run.until(() => run.rebuilt.length === 3);
     expect(run.rebuilt[2]?.ok).toBe(true);
     expect(await html('note')).toContain('.house-rule');
+
+    run.controller.abort();
+    await run.done;
+  });
+
+  it('does not rebuild for a write of the bytes the last rebuild read (the second half of an editor\'s save)', async () => {
+    await writeFile(path.join(cwd, 'memo.md'), manuscript('Memo'));
+    const run = start(['memo.md']);
+    await run.until(() => run.watching() !== undefined);
+
+    await writeFile(path.join(cwd, 'memo.md'), manuscript('Memo, revised'));
+    await run.until(() => run.rebuilt.length === 1);
+    // The same bytes again, well after the settle time: a change event, no new text.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await writeFile(path.join(cwd, 'memo.md'), manuscript('Memo, revised'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await writeFile(path.join(cwd, 'memo.md'), manuscript('Memo, final'));
+    await run.until(() => run.rebuilt.length >= 2);
+    // Time for a rebuild the same-bytes write would have queued to show up.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(run.rebuilt.map((result) => result.ok)).toEqual([true, true]);
+    expect(await html('memo')).toContain('Memo, final');
 
     run.controller.abort();
     await run.done;
