@@ -10,18 +10,19 @@
  * - `batch`: 20 variants of the sample in one process, time per document as case 2.
  * - `watch`: the sample's rebuild under `--watch`, from save to the rebuild line, as case 4
  *   (the median of 7 saves is one round's time).
+ * - `dense`: the 1 MB dense manuscript of case 3 to HTML (`-f html`), whole process.
  */
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {batchVariant} from './lib/manuscripts.js';
+import {batchVariant, denseManuscript} from './lib/manuscripts.js';
 import {interleave, load1, median, pairedRatio, timeCommand, type Run} from './lib/measure.js';
 import {measureWatchRebuild} from './lib/watch-rebuild.js';
 
 const [before, after, kind = 'cold', roundsText = kind === 'cold' ? '9' : '3'] = process.argv.slice(2);
-if (!before || !after || !['cold', 'batch', 'watch'].includes(kind)) {
-  process.stderr.write('usage: node bench/.build/compare.js <before> <after> [cold|batch|watch] [rounds]\n');
+if (!before || !after || !['cold', 'batch', 'watch', 'dense'].includes(kind)) {
+  process.stderr.write('usage: node bench/.build/compare.js <before> <after> [cold|batch|watch|dense] [rounds]\n');
   process.exit(2);
 }
 const root = path.dirname(path.resolve(fileURLToPath(new URL('..', import.meta.url))));
@@ -34,6 +35,8 @@ const sample = path.join(work, 'us-china-leaders-call.md');
 writeFileSync(sample, sampleText);
 const batchDir = path.join(work, 'batch');
 mkdirSync(batchDir);
+const dense = path.join(work, 'dense-1024.md');
+if (kind === 'dense') writeFileSync(dense, denseManuscript(sampleText, 1024 * 1024));
 for (let index = 0; index < batchSize; index++) writeFileSync(path.join(batchDir, `briefing-${String(index + 1).padStart(3, '0')}.md`), batchVariant(sampleText, index));
 
 /** One round's run of a tree: a whole process (cold, batch) or a watch session's median rebuild. */
@@ -43,9 +46,9 @@ async function runOnce(tree: string, name: string, round: number): Promise<Run> 
     const result = await measureWatchRebuild({cli, dist: path.join(path.resolve(tree), 'dist'), sampleText, work: path.join(work, `watch-${name}-${round}`), reps: 7, env});
     return {ms: result.medianMs, peakRss: 0, output: result.how};
   }
-  const input = kind === 'cold' ? sample : batchDir;
+  const input = {cold: sample, batch: batchDir, dense}[kind] ?? sample;
   const out = path.join(work, `out-${name}`);
-  const run = await timeCommand(process.execPath, [cli, 'build', input, '-f', 'pdf', '-o', out], {cwd: work, env});
+  const run = await timeCommand(process.execPath, [cli, 'build', input, '-f', kind === 'dense' ? 'html' : 'pdf', '-o', out], {cwd: work, env});
   return kind === 'batch' ? {...run, ms: run.ms / batchSize} : run;
 }
 

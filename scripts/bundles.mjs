@@ -6,6 +6,7 @@ import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
+import {leanVisit} from './lean-visit.mjs';
 
 /** The package folder: bundles are made from its `src/` into its `dist/`, wherever the caller runs. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +25,8 @@ const common = {
   // follow: `import('pdf-lib')` got only a default export, and `PDFDocument` was undefined
   // in the bundle. Its ES module build has real named exports.
   alias: {'pdf-lib': 'pdf-lib/es/index.js'},
+  // unist-util-visit-parents without the per-node names that slow every tree walk.
+  plugins: [leanVisit],
   // Written by `writeOutputs`, each file replaced at once.
   write: false
 };
