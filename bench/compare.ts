@@ -39,7 +39,7 @@ const dense = path.join(work, 'dense-1024.md');
 if (kind === 'dense') writeFileSync(dense, denseManuscript(sampleText, 1024 * 1024));
 for (let index = 0; index < batchSize; index++) writeFileSync(path.join(batchDir, `briefing-${String(index + 1).padStart(3, '0')}.md`), batchVariant(sampleText, index));
 
-/** One round's run of a tree: a whole process (cold, batch) or a watch session's median rebuild. */
+/** One round's run of a tree: a whole process (cold, batch, dense) or a watch session's median rebuild. */
 async function runOnce(tree: string, name: string, round: number): Promise<Run> {
   const cli = path.join(path.resolve(tree), 'dist', 'cli.js');
   if (kind === 'watch') {
