@@ -17,8 +17,8 @@ import {readFile} from 'node:fs/promises';
 /** The module patched, as a path inside node_modules. */
 export const visitParentsModule = /[\\/]node_modules[\\/]unist-util-visit-parents[\\/]lib[\\/]index\.js$/;
 
-/** The naming block in `factory`, from its test of `value.type` to the block's end. */
-const naming = /\n( *)if \(typeof value\.type === 'string'\) \{\n(?:(?!\n\1\}).)*?Object\.defineProperty\(visit, 'name', \{(?:(?!\n\1\}).)*?\n\1\}\n/s;
+/** The naming block in `factory`, from its test of `value.type` to the block's end (every one, to count them). */
+const naming = /\n( *)if \(typeof value\.type === 'string'\) \{\n(?:(?!\n\1\}).)*?Object\.defineProperty\(visit, 'name', \{(?:(?!\n\1\}).)*?\n\1\}\n/gs;
 
 /**
  * The module's source without the naming block.
@@ -30,7 +30,7 @@ const naming = /\n( *)if \(typeof value\.type === 'string'\) \{\n(?:(?!\n\1\}).)
  *   When the block is not there exactly once.
  */
 export function withoutVisitorNames(source) {
-  const found = source.match(new RegExp(naming.source, 'gs')) ?? [];
+  const found = source.match(naming) ?? [];
   if (found.length !== 1) {
     throw new Error(
       `scripts/lean-visit.mjs: expected one naming block (\`Object.defineProperty(visit, 'name', …)\`) in unist-util-visit-parents, found ${found.length}; the package changed, so look again at whether the patch is still needed`
